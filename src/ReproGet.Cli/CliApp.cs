@@ -1,0 +1,30 @@
+using System.CommandLine;
+using ReproGet.Cli.Commands;
+using ReproGet.Cli.Commands.Cache;
+using ReproGet.Cli.Commands.Hash;
+
+namespace ReproGet.Cli;
+
+/// <summary>The command tree of <c>repro-get</c>, compatible with the Go tool's commands, flags and variables.</summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("""
+            repro-get: lock the exact package files a system has installed (SHA256SUMS), fetch them by hash from
+            any number of sources (mirrors, snapshot archives, OCI registries, directories, IPFS gateways),
+            verify every byte, and install them with the distro's own tool.
+
+            Example:
+              repro-get hash generate > SHA256SUMS-amd64
+              repro-get install SHA256SUMS-amd64
+            """);
+        GlobalOptions.AddTo(root);
+        root.Subcommands.Add(InstallCommand.Create());
+        root.Subcommands.Add(DownloadCommand.Create());
+        root.Subcommands.Add(HashCommand.Create());
+        root.Subcommands.Add(CacheCommand.Create());
+        root.Subcommands.Add(InfoCommand.Create());
+        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using ReproGet.Core.Errors;
+
+namespace ReproGet.Cli;
+
+/// <summary>Runs a command body and turns any failure into one clear line on stderr and exit code 1.</summary>
+public static class CommandRunner
+{
+    public static void SetAction(this Command command, Func<CommandContext, CancellationToken, Task<int>> body) =>
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var context = new CommandContext(parseResult);
+            try
+            {
+                return await body(context, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                context.Log.Error("interrupted; nothing partial was left in the cache");
+                return 130;
+            }
+            catch (ReproGetException e)
+            {
+                Report(context, e, e.Hint);
+                return ExitCodes.Failure;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Report(context, e, null);
+                return ExitCodes.Failure;
+            }
+        });
+
+    private static void Report(CommandContext context, Exception e, string? hint)
+    {
+        context.Log.Error(e.Message);
+        if (hint is not null)
+        {
+            context.Log.Hint(hint);
+        }
+        context.Log.Debug(e.ToString());
+    }
+}

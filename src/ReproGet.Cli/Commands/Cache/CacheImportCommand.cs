@@ -1,0 +1,36 @@
+using System.CommandLine;
+using ReproGet.Core.Cache;
+
+namespace ReproGet.Cli.Commands.Cache;
+
+public static class CacheImportCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("PATH") { Description = "Files or directories (recursively) to import", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("import", """
+            Import files into the cache under their SHA-256, printing '<sha256>  <basename>' for each. Relative paths
+            work. Every file that cannot be imported is reported and makes the exit code 1.
+
+            Example:
+              repro-get cache import ./debs
+            """);
+        command.Arguments.Add(paths);
+        command.SetAction(async (context, cancellationToken) =>
+        {
+            using var cache = context.OpenCache();
+            var result = await new CacheImporter(cache).ImportAsync(context.ParseResult.GetValue(paths) ?? [], cancellationToken)
+                .ConfigureAwait(false);
+            foreach (var item in result.Imported.OrderBy(i => i.Basename, StringComparer.Ordinal))
+            {
+                Console.Out.WriteLine($"{item.Sha256.Hex}  {item.Basename}");
+            }
+            foreach (var error in result.Errors)
+            {
+                context.Log.Error(error);
+            }
+            return result.Errors.Count == 0 ? ExitCodes.Success : ExitCodes.Failure;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using ReproGet.Core.Cache;
+
+namespace ReproGet.Cli.Commands.Cache;
+
+public static class CacheVerifyCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("verify", """
+            Re-hash every cached blob; remove and report any whose bytes no longer match (exit code 1 if any did).
+            Also removes temp files that interrupted downloads left more than an hour ago.
+
+            Example:
+              repro-get cache verify
+            """);
+        command.SetAction(async (context, cancellationToken) =>
+        {
+            using var cache = context.OpenCache();
+            var result = await new CacheVerifier(cache).VerifyAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var corrupt in result.Removed)
+            {
+                context.Log.Error($"removed corrupt blob {corrupt.Blob.Sha256.Hex} ({corrupt.Blob.Basename ?? "unknown name"}): its bytes hash to {corrupt.Actual.Hex}");
+            }
+            foreach (var temp in result.StaleTempFiles)
+            {
+                context.Log.Info($"removed stale temp file {temp}");
+            }
+            context.Log.Info($"{result.Checked} blobs checked, {result.Removed.Count} corrupt");
+            return result.Removed.Count == 0 ? ExitCodes.Success : ExitCodes.Failure;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using ReproGet.Core.Fetching;
+
+namespace ReproGet.Cli.Commands;
+
+/// <summary>The fetch-tuning options shared by <c>download</c> and <c>install</c>.</summary>
+public static class FetchOptionsBinder
+{
+    public static readonly Option<int> Jobs = new("--jobs", "-j")
+    {
+        Description = "Files to download at once",
+        DefaultValueFactory = _ => FetchOptions.DefaultJobs,
+    };
+
+    public static readonly Option<int> PerHost = new("--per-host")
+    {
+        Description = "Connections to one host at once",
+        DefaultValueFactory = _ => FetchOptions.DefaultPerHost,
+    };
+
+    public static readonly Option<int> StallTimeout = new("--stall-timeout")
+    {
+        Description = "Seconds without a byte before a transfer is broken off and resumed",
+        DefaultValueFactory = _ => 30,
+    };
+
+    public static void AddTo(Command command)
+    {
+        command.Options.Add(Jobs);
+        command.Options.Add(PerHost);
+        command.Options.Add(StallTimeout);
+    }
+
+    public static FetchOptions Bind(ParseResult parseResult) => new()
+    {
+        Jobs = Math.Max(1, parseResult.GetValue(Jobs)),
+        PerHost = Math.Max(1, parseResult.GetValue(PerHost)),
+        StallTimeout = TimeSpan.FromSeconds(Math.Max(1, parseResult.GetValue(StallTimeout))),
+    };
+}

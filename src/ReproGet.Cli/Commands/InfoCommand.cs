@@ -1,0 +1,78 @@
+using System.CommandLine;
+using System.Text.Json;
+using ReproGet.Cli.Output;
+using ReproGet.Core.Hashing;
+
+namespace ReproGet.Cli.Commands;
+
+public static class InfoCommand
+{
+    public static Command Create()
+    {
+        var json = new Option<bool>("--json") { Description = "Print JSON" };
+        var command = new Command("info", """
+            Show the version, cache, recognised schemes and distros, the selected distro, and the providers that
+            downloads will try, in order (--provider when given, else the distro's defaults).
+
+            Example:
+              repro-get info --json
+            """);
+        command.Options.Add(json);
+        command.SetAction((context, _) =>
+        {
+            var distro = context.Distro;
+            var providers = context.RawProviders();
+            if (context.ParseResult.GetValue(json))
+            {
+                JsonOutput.Write(writer =>
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("Version", SourceCatalog.Version);
+                    writer.WriteString("Cache", context.CacheRoot);
+                    WriteArray(writer, "Schemes", SourceCatalog.Schemes);
+                    WriteArray(writer, "Distros", DistroCatalog.Names);
+                    writer.WriteStartObject("Distro");
+                    writer.WriteString("Name", distro.Name);
+                    WriteArray(writer, "DefaultProviders", distro.DefaultProviders(context.DistroContext));
+                    writer.WriteBoolean("Experimental", distro.IsExperimental);
+                    writer.WriteEndObject();
+                    WriteArray(writer, "Providers", providers);
+                    writer.WriteString("Sha256Backend", Sha256Backend.Current.ToString());
+                    writer.WriteEndObject();
+                });
+                return Task.FromResult(ExitCodes.Success);
+            }
+            string[] lines =
+            [
+                $"Version: {SourceCatalog.Version}",
+                $"Cache: {context.CacheRoot}",
+                $"Recognized schemes: {string.Join(' ', SourceCatalog.Schemes)}",
+                $"Recognized distros: {string.Join(' ', DistroCatalog.Names)}",
+                $"Distro: {distro.Name}",
+                $"Root: {context.Root}",
+                $"SHA-256: {Sha256Backend.Current}",
+                "Providers:",
+            ];
+            foreach (var line in lines)
+            {
+                Console.Out.WriteLine(line);
+            }
+            foreach (var provider in providers)
+            {
+                Console.Out.WriteLine($"- {provider}");
+            }
+            return Task.FromResult(ExitCodes.Success);
+        });
+        return command;
+    }
+
+    private static void WriteArray(Utf8JsonWriter writer, string name, IEnumerable<string> values)
+    {
+        writer.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+        writer.WriteEndArray();
+    }
+}

@@ -1,0 +1,19 @@
+using ReproGet.Core.Distros;
+using ReproGet.Core.Lockfiles;
+
+namespace ReproGet.Cli.Distros;
+
+/// <summary>
+/// No distro: download works with explicit providers (the Go tool's <c>none</c> silently fetched nothing);
+/// locking and installing are not available.
+/// </summary>
+public sealed class NoneDistro : IDistro
+{
+    public string Name => "none";
+
+    public bool IsExperimental => false;
+
+    public IReadOnlyList<string> DefaultProviders(DistroContext context) => [];
+
+    public EntryRole Classify(LockEntry entry) => EntryRole.NotNeeded;
+}

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using ReproGet.Core.Cache;
+
+namespace ReproGet.Cli;
+
+/// <summary>Options every command accepts; each takes its default from the Go tool's environment variable.</summary>
+public static class GlobalOptions
+{
+    public static readonly Option<bool> Debug = new("--debug")
+    {
+        Description = "Show debug messages and the stack of errors [$DEBUG]",
+        DefaultValueFactory = _ => EnvironmentFlag("DEBUG"),
+        Recursive = true,
+    };
+
+    public static readonly Option<string> Cache = new("--cache")
+    {
+        Description = $"Cache directory [${ContentCache.EnvironmentVariable}]",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(ContentCache.EnvironmentVariable) ?? ContentCache.DefaultRoot,
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> Distro = new("--distro")
+    {
+        Description = "Distro plugin (default: detected from /etc/os-release, ID then ID_LIKE) [$REPRO_GET_DISTRO]",
+        DefaultValueFactory = _ => NullIfEmpty(Environment.GetEnvironmentVariable("REPRO_GET_DISTRO")),
+        Recursive = true,
+    };
+
+    public static readonly Option<string[]> Provider = new("--provider")
+    {
+        Description = "Provider template, repeatable or comma-separated, tried in order; e.g. "
+            + "'http://deb.debian.org/debian/{{.Name}}' (default: the distro's) [$REPRO_GET_PROVIDER]",
+        DefaultValueFactory = _ => SplitList(Environment.GetEnvironmentVariable("REPRO_GET_PROVIDER")),
+        Recursive = true,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public static readonly Option<string> Root = new("--root")
+    {
+        Description = "System root whose package databases are read and into which packages are installed [$REPRO_GET_ROOT]",
+        DefaultValueFactory = _ => NullIfEmpty(Environment.GetEnvironmentVariable("REPRO_GET_ROOT")) ?? "/",
+        Recursive = true,
+    };
+
+    public static void AddTo(RootCommand root)
+    {
+        root.Options.Add(Debug);
+        root.Options.Add(Cache);
+        root.Options.Add(Distro);
+        root.Options.Add(Provider);
+        root.Options.Add(Root);
+    }
+
+    /// <summary>Providers from the flag, split on commas and trimmed; empty items are dropped (the Go tool failed on them).</summary>
+    public static IReadOnlyList<string> Providers(ParseResult parseResult) =>
+        [.. (parseResult.GetValue(Provider) ?? []).SelectMany(p => SplitList(p))];
+
+    private static string[] SplitList(string? value) =>
+        value?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private static bool EnvironmentFlag(string name) =>
+        Environment.GetEnvironmentVariable(name)?.Trim().ToLowerInvariant() is "1" or "t" or "true" or "yes";
+}

@@ -1,0 +1,3 @@
+using ReproGet.Cli;
+
+return await CliApp.RunAsync(args).ConfigureAwait(false);

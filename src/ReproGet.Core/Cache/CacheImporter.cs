@@ -1,0 +1,84 @@
+using ReproGet.Core.Hashing;
+
+namespace ReproGet.Core.Cache;
+
+/// <summary>
+/// Imports files (directories recursively) into the cache under their own digest. Unlike the Go tool, relative
+/// paths work and every failure is reported rather than swallowed.
+/// </summary>
+public sealed class CacheImporter(ContentCache cache)
+{
+    public sealed record Imported(Sha256Digest Sha256, string Basename, string Path);
+
+    public sealed record Result(IReadOnlyList<Imported> Imported, IReadOnlyList<string> Errors);
+
+    public async Task<Result> ImportAsync(IEnumerable<string> paths, CancellationToken cancellationToken)
+    {
+        var imported = new List<Imported>();
+        var errors = new List<string>();
+        var byBasename = new Dictionary<string, Imported>(StringComparer.Ordinal);
+        foreach (var file in ExpandFiles(paths, errors))
+        {
+            try
+            {
+                var basename = System.IO.Path.GetFileName(file);
+                var digest = await ImportFileAsync(file, basename, cancellationToken).ConfigureAwait(false);
+                var item = new Imported(digest, basename, file);
+                if (byBasename.TryGetValue(basename, out var earlier) && earlier.Sha256 != digest)
+                {
+                    errors.Add($"conflict: \"{file}\" and \"{earlier.Path}\" share the base name \"{basename}\" but differ");
+                    continue;
+                }
+                byBasename[basename] = item;
+                imported.Add(item);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                errors.Add($"cannot import \"{file}\": {e.Message}");
+            }
+        }
+        return new Result(imported, errors);
+    }
+
+    private async Task<Sha256Digest> ImportFileAsync(string file, string basename, CancellationToken cancellationToken)
+    {
+        await using var source = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        await using var pending = cache.BeginWrite("import");
+        var buffer = new byte[1 << 17];
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            await pending.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+        }
+        return await pending.CommitAsync(basename, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static IEnumerable<string> ExpandFiles(IEnumerable<string> paths, List<string> errors)
+    {
+        foreach (var path in paths)
+        {
+            var full = System.IO.Path.GetFullPath(path);
+            if (Directory.Exists(full))
+            {
+                var files = Directory.EnumerateFiles(full, "*", new EnumerationOptions
+                {
+                    RecurseSubdirectories = true,
+                    AttributesToSkip = 0,
+                    IgnoreInaccessible = false,
+                });
+                foreach (var file in files.Order(StringComparer.Ordinal))
+                {
+                    yield return file;
+                }
+            }
+            else if (File.Exists(full))
+            {
+                yield return full;
+            }
+            else
+            {
+                errors.Add($"cannot import \"{path}\": no such file or directory");
+            }
+        }
+    }
+}

@@ -1,0 +1,175 @@
+using System.Text;
+using System.Text.Json;
+using ReproGet.Core.Errors;
+using ReproGet.Core.Hashing;
+
+namespace ReproGet.Core.Cache;
+
+/// <summary>
+/// The content-addressed cache, laid out as Go repro-get lays it out so either tool can use the other's:
+/// <c>blobs/sha256/&lt;hex&gt;</c> holds verified bytes, <c>metadata/sha256/&lt;hex&gt;</c> the original base name
+/// as <c>{"Basename":"…"}</c>, and <c>digests/by-url-sha256/&lt;sha256 of URL&gt;</c> a <c>sha256:&lt;hex&gt;</c> per origin URL.
+/// </summary>
+public sealed class ContentCache : IDisposable
+{
+    public const string DefaultRoot = "/var/cache/repro-get";
+    public const string EnvironmentVariable = "REPRO_GET_CACHE";
+    private const string TempSuffix = ".tmp";
+
+    private readonly CacheLock _lock;
+
+    private ContentCache(string root, CacheLock cacheLock)
+    {
+        Root = root;
+        _lock = cacheLock;
+    }
+
+    public string Root { get; }
+
+    public string BlobDirectory => Path.Combine(Root, "blobs", "sha256");
+
+    private string MetadataDirectory => Path.Combine(Root, "metadata", "sha256");
+
+    private string OriginDirectory => Path.Combine(Root, "digests", "by-url-sha256");
+
+    /// <summary>Opens (creating) the cache at <paramref name="root"/> and takes its shared lock.</summary>
+    public static ContentCache Open(string root)
+    {
+        if (string.IsNullOrEmpty(root))
+        {
+            throw new ReproGetException("the cache directory is empty", $"pass --cache DIR or set {EnvironmentVariable}");
+        }
+        var full = Path.GetFullPath(root);
+        try
+        {
+            foreach (var dir in new[] { "blobs/sha256", "metadata/sha256", "digests/by-url-sha256" })
+            {
+                Directory.CreateDirectory(Path.Combine(full, dir));
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ReproGetException($"cannot create the cache \"{full}\": {e.Message}",
+                $"pass a writable directory with --cache or {EnvironmentVariable}", e);
+        }
+        return new ContentCache(full, CacheLock.Acquire(full, exclusive: false));
+    }
+
+    public string BlobPath(Sha256Digest digest) => Path.Combine(BlobDirectory, digest.Hex);
+
+    public bool Contains(Sha256Digest digest) => File.Exists(BlobPath(digest));
+
+    public PendingBlob BeginWrite(string purpose = "download") =>
+        new(this, Path.Combine(BlobDirectory, $".{purpose}-{Guid.NewGuid():N}{TempSuffix}"));
+
+    public string? ReadBasename(Sha256Digest digest)
+    {
+        var path = Path.Combine(MetadataDirectory, digest.Hex);
+        try
+        {
+            using var json = JsonDocument.Parse(File.ReadAllBytes(path));
+            return json.RootElement.TryGetProperty("Basename", out var value) && value.ValueKind == JsonValueKind.String
+                ? value.GetString()
+                : null;
+        }
+        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    internal void WriteBasename(Sha256Digest digest, string basename)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("Basename", basename);
+            writer.WriteEndObject();
+        }
+        WriteAtomically(Path.Combine(MetadataDirectory, digest.Hex), buffer.ToArray());
+    }
+
+    /// <summary>Remembers which digest an (immutable) origin URL served, so it need not be fetched again.</summary>
+    public void RecordOrigin(string url, Sha256Digest digest) =>
+        WriteAtomically(OriginPath(url), Encoding.ASCII.GetBytes("sha256:" + digest.Hex));
+
+    public Sha256Digest? FindByOrigin(string url)
+    {
+        var path = OriginPath(url);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+        var text = File.ReadAllText(path);
+        return text.StartsWith("sha256:", StringComparison.Ordinal) && Sha256Digest.TryParse(text[7..], out var digest)
+            ? digest
+            : null;
+    }
+
+    /// <summary>Every committed blob (temp files and foreign names are skipped), sorted by digest.</summary>
+    public IEnumerable<CachedBlob> List()
+    {
+        var blobs = new List<CachedBlob>();
+        foreach (var file in new DirectoryInfo(BlobDirectory).EnumerateFiles())
+        {
+            if (Sha256Digest.TryParse(file.Name, out var digest))
+            {
+                blobs.Add(new CachedBlob(digest.Value, file.Length, ReadBasename(digest.Value)));
+            }
+        }
+        return blobs.OrderBy(b => b.Sha256.Hex, StringComparer.Ordinal);
+    }
+
+    /// <summary>Temp files left by a process that died; only those older than <paramref name="age"/> are touched.</summary>
+    public IReadOnlyList<string> RemoveStaleTempFiles(TimeSpan age)
+    {
+        var removed = new List<string>();
+        foreach (var file in new DirectoryInfo(BlobDirectory).EnumerateFiles("*" + TempSuffix))
+        {
+            if (DateTime.UtcNow - file.LastWriteTimeUtc > age)
+            {
+                file.Delete();
+                removed.Add(file.FullName);
+            }
+        }
+        return removed;
+    }
+
+    public void Remove(Sha256Digest digest)
+    {
+        File.Delete(BlobPath(digest));
+        File.Delete(Path.Combine(MetadataDirectory, digest.Hex));
+    }
+
+    /// <summary>Deletes every blob and record, holding the lock exclusively so no other process is mid-download.</summary>
+    public static void Clean(string root)
+    {
+        var full = Path.GetFullPath(root);
+        if (!Directory.Exists(full))
+        {
+            return;
+        }
+        using var exclusive = CacheLock.Acquire(full, exclusive: true);
+        foreach (var dir in new[] { "blobs", "metadata", "digests" })
+        {
+            var path = Path.Combine(full, dir);
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+        }
+    }
+
+    public void Dispose() => _lock.Dispose();
+
+    private string OriginPath(string url) =>
+        Path.Combine(OriginDirectory, Sha256Hasher.HashBytes(Encoding.UTF8.GetBytes(url)).Hex);
+
+    private static void WriteAtomically(string path, byte[] bytes)
+    {
+        var temp = $"{path}.{Guid.NewGuid():N}{TempSuffix}";
+        File.WriteAllBytes(temp, bytes);
+        File.Move(temp, path, overwrite: true);
+    }
+}

@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using ReproGet.Core.Cache;
+using ReproGet.Core.Errors;
+using ReproGet.Core.Lockfiles;
+using ReproGet.Core.Providers;
+
+namespace ReproGet.Core.Fetching;
+
+/// <summary>
+/// Brings every entry into the cache: in parallel, each entry trying the providers in order. Every byte is hashed
+/// on its way into a temp file in the cache, and only a matching SHA-256 is committed.
+/// </summary>
+public sealed class Fetcher(ContentCache cache, BlobSourceSet sources, FetchOptions options, IFetchProgress progress)
+{
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _hostSlots = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, string> _unreachableHosts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly TransferRetry _retry = new(options, progress);
+
+    /// <summary>Fetches all entries; returns one outcome per entry in entry order. Throws only on cancellation.</summary>
+    public async Task<IReadOnlyList<FetchOutcome>> FetchAsync(IReadOnlyList<LockEntry> entries,
+        IReadOnlyList<ProviderTemplate> providers, CancellationToken cancellationToken)
+    {
+        var outcomes = new FetchOutcome[entries.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, entries.Count), parallel, async (i, ct) =>
+        {
+            outcomes[i] = await FetchOneAsync(entries[i], providers, ct).ConfigureAwait(false);
+            progress.Finished(outcomes[i]);
+        }).ConfigureAwait(false);
+        return outcomes;
+    }
+
+    private async Task<FetchOutcome> FetchOneAsync(LockEntry entry, IReadOnlyList<ProviderTemplate> providers,
+        CancellationToken cancellationToken)
+    {
+        if (cache.Contains(entry.Sha256))
+        {
+            return new FetchOutcome(entry, FetchStatus.Cached, null, 0, []);
+        }
+        var failures = new List<string>();
+        foreach (var provider in providers)
+        {
+            if (!provider.TryRender(entry, out var url, out var declined))
+            {
+                failures.Add($"{provider.Raw}: skipped, {declined}");
+                continue;
+            }
+            var redacted = ProviderTemplate.Redact(url);
+            if (_unreachableHosts.TryGetValue(HostKey(url), out var unreachable))
+            {
+                failures.Add($"{redacted}: skipped, host unreachable earlier in this run ({unreachable})");
+                continue;
+            }
+            try
+            {
+                var bytes = await DownloadAsync(entry, url, redacted, cancellationToken).ConfigureAwait(false);
+                return new FetchOutcome(entry, FetchStatus.Downloaded, redacted, bytes, failures);
+            }
+            catch (SourceException e) when (e.IsHostUnreachable)
+            {
+                // A dead mirror is tried once per run, not once per file.
+                _unreachableHosts.TryAdd(HostKey(url), e.Message);
+                failures.Add($"{redacted}: {e.Message}");
+                progress.ProviderFailed(entry, redacted, e.Message);
+            }
+            catch (Exception e) when (e is ReproGetException or IOException or UnauthorizedAccessException or HttpRequestException)
+            {
+                failures.Add($"{redacted}: {e.Message}");
+                progress.ProviderFailed(entry, redacted, e.Message);
+            }
+        }
+        if (cache.Contains(entry.Sha256))
+        {
+            // Another process sharing the cache finished it meanwhile.
+            return new FetchOutcome(entry, FetchStatus.Cached, null, 0, failures);
+        }
+        return new FetchOutcome(entry, FetchStatus.Failed, null, 0, failures);
+    }
+
+    private async Task<long> DownloadAsync(LockEntry entry, string url, string redacted, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            throw new SourceException($"not a URL", isTransient: false);
+        }
+        var source = sources.Find(uri.Scheme)
+            ?? throw new SourceException($"unsupported URL scheme \"{uri.Scheme}\" (known: {string.Join(", ", sources.Schemes)})", isTransient: false);
+        var slot = _hostSlots.GetOrAdd(HostKey(url), _ => new SemaphoreSlim(Math.Max(1, options.PerHost)));
+        await slot.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var pending = cache.BeginWrite();
+            await _retry.ExecuteAsync(entry, redacted,
+                ct => TransferAsync(source, new BlobRequest(uri, entry, pending.Length), pending, redacted, ct),
+                cancellationToken).ConfigureAwait(false);
+            await pending.CommitAsync(entry.Sha256, entry.Basename, $"{entry.Name} from {redacted}", cancellationToken)
+                .ConfigureAwait(false);
+            return pending.Length;
+        }
+        finally
+        {
+            slot.Release();
+        }
+    }
+
+    private static string HostKey(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Scheme + "://" + uri.Authority : url;
+
+    private async Task TransferAsync(IBlobSource source, BlobRequest request, PendingBlob pending, string redacted,
+        CancellationToken cancellationToken)
+    {
+        await using var response = await source.OpenAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.Offset != pending.Length)
+        {
+            pending.Reset();
+        }
+        if (pending.Length == 0)
+        {
+            progress.Downloading(request.Entry, redacted, response.TotalLength);
+        }
+        await using var body = new StallDetectingStream(response.Content, options.StallTimeout, redacted);
+        var buffer = new byte[1 << 17];
+        int read;
+        while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            await pending.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+            progress.Transferred(request.Entry, read);
+        }
+    }
+}

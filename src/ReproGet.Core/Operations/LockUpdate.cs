@@ -1,0 +1,107 @@
+using ReproGet.Core.Distros;
+using ReproGet.Core.Lockfiles;
+using ReproGet.Core.Packages;
+
+namespace ReproGet.Core.Operations;
+
+/// <summary>
+/// <c>hash update</c>: rewrites a lockfile with freshly locked lines for the packages it names. Comments, blank lines
+/// and non-package lines stay where they were; <c>/ipfs/</c> lines stay while their hash is still pinned.
+/// </summary>
+public static class LockUpdate
+{
+    public sealed record Change(string Package, string? OldVersion, string? NewVersion);
+
+    public sealed record Result(string Text, IReadOnlyList<Change> Changes);
+
+    /// <summary>The <c>name:arch</c> (or bare name) keys of the packages a lockfile pins, for the locker.</summary>
+    public static IReadOnlyList<string> PackageKeys(IEnumerable<LockEntry> entries) =>
+        [.. entries.Select(e => e.Package).OfType<PackageFileName>().Select(Key).Distinct().Order(StringComparer.Ordinal)];
+
+    public static string Key(PackageFileName package) =>
+        string.IsNullOrEmpty(package.Architecture) ? package.Package : $"{package.Package}:{package.Architecture}";
+
+    public static Result Apply(IReadOnlyList<string> oldLines, IReadOnlyList<LockedFile> locked)
+    {
+        var fresh = new Dictionary<string, LockedFile>(StringComparer.Ordinal);
+        foreach (var file in locked)
+        {
+            if (PackageOf(file.Name) is { } package)
+            {
+                fresh[Key(package)] = file;
+            }
+        }
+        var output = new List<string>();
+        var changes = new List<Change>();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var ipfsLines = new List<(string Line, string Sha)>();
+        foreach (var line in oldLines)
+        {
+            if (!TryParse(line, out var parsed))
+            {
+                output.Add(line);
+                continue;
+            }
+            if (parsed.IpfsCid is not null)
+            {
+                ipfsLines.Add((line, parsed.Sha256));
+                output.Add(line);
+                continue;
+            }
+            var package = PackageOf(parsed.Name);
+            if (package is null)
+            {
+                output.Add(line);
+                continue;
+            }
+            var key = Key(package);
+            if (!fresh.TryGetValue(key, out var replacement))
+            {
+                changes.Add(new Change(key, package.FullVersion, null));
+                continue;
+            }
+            used.Add(key);
+            output.Add($"{replacement.Sha256.Hex}  {replacement.Name}");
+            var newVersion = PackageOf(replacement.Name)!.FullVersion;
+            if (replacement.Sha256.Hex != parsed.Sha256 || replacement.Name != parsed.Name)
+            {
+                changes.Add(new Change(key, package.FullVersion, newVersion));
+            }
+        }
+        foreach (var (key, file) in fresh.Where(f => !used.Contains(f.Key)).OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            output.Add($"{file.Sha256.Hex}  {file.Name}");
+            changes.Add(new Change(key, null, PackageOf(file.Name)!.FullVersion));
+        }
+        var pinned = output.Where(l => TryParse(l, out var p) && p.IpfsCid is null)
+            .Select(l => { TryParse(l, out var p); return p.Sha256; }).ToHashSet(StringComparer.Ordinal);
+        var dropped = ipfsLines.Where(i => !pinned.Contains(i.Sha)).Select(i => i.Line).ToHashSet(StringComparer.Ordinal);
+        var text = string.Concat(output.Where(l => !dropped.Contains(l)).Select(l => l + "\n"));
+        return new Result(text, changes);
+    }
+
+    private static bool TryParse(string line, out Sha256SumsLine parsed)
+    {
+        try
+        {
+            return Sha256SumsLine.TryParse(line, out parsed);
+        }
+        catch (FormatException)
+        {
+            parsed = default;
+            return false;
+        }
+    }
+
+    private static PackageFileName? PackageOf(string name)
+    {
+        try
+        {
+            return PackageFileName.TryParse(LockName.Basename(name));
+        }
+        catch (Errors.ReproGetException)
+        {
+            return null;
+        }
+    }
+}

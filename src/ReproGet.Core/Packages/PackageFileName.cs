@@ -1,0 +1,91 @@
+using ReproGet.Core.Errors;
+
+namespace ReproGet.Core.Packages;
+
+/// <summary>
+/// Package identity parsed from a file's base name: <c>hello_2.10-2_amd64.deb</c>,
+/// <c>bash-5.1-2.fc36.x86_64.rpm</c>, <c>bash-5.1.16-r2.apk</c>, <c>zlib-1:1.2.13-1-x86_64.pkg.tar.zst</c>.
+/// </summary>
+public sealed record PackageFileName(PackageKind Kind, string Package, string Version, string? Release, string? Architecture)
+{
+    public const string PacmanSuffix = ".pkg.tar.zst";
+
+    /// <summary>The full version a package manager reports: RPM joins version and release, others carry it whole.</summary>
+    public string FullVersion => Release is null ? Version : $"{Version}-{Release}";
+
+    /// <summary>Parses by suffix; null for names that are not packages; throws for a malformed package name.</summary>
+    public static PackageFileName? TryParse(string basename)
+    {
+        if (basename.EndsWith(".deb", StringComparison.Ordinal))
+        {
+            return ParseDeb(basename[..^4]);
+        }
+        if (basename.EndsWith(".rpm", StringComparison.Ordinal))
+        {
+            return ParseRpm(basename[..^4]);
+        }
+        if (basename.EndsWith(".apk", StringComparison.Ordinal))
+        {
+            return ParseApk(basename[..^4]);
+        }
+        if (basename.EndsWith(PacmanSuffix, StringComparison.Ordinal))
+        {
+            return ParsePacman(basename[..^PacmanSuffix.Length]);
+        }
+        return null;
+    }
+
+    private static PackageFileName ParseDeb(string stem)
+    {
+        var parts = stem.Split('_', 3);
+        if (parts.Length != 3 || parts.Any(p => p.Length == 0))
+        {
+            throw Malformed(stem, ".deb", "<package>_<version>_<architecture>.deb");
+        }
+        return new PackageFileName(PackageKind.Deb, parts[0], parts[1], null, parts[2]);
+    }
+
+    private static PackageFileName ParseRpm(string stem)
+    {
+        var dot = stem.LastIndexOf('.');
+        var arch = dot < 0 ? "" : stem[(dot + 1)..];
+        var nvr = dot < 0 ? stem : stem[..dot];
+        var releaseDash = nvr.LastIndexOf('-');
+        var versionDash = releaseDash <= 0 ? -1 : nvr.LastIndexOf('-', releaseDash - 1);
+        if (versionDash <= 0)
+        {
+            throw Malformed(stem, ".rpm", "<name>-<version>-<release>.<arch>.rpm");
+        }
+        return new PackageFileName(PackageKind.Rpm, nvr[..versionDash], nvr[(versionDash + 1)..releaseDash],
+            nvr[(releaseDash + 1)..], arch);
+    }
+
+    // Alpine versions always end in -r<N>, so split there rather than at the first digit-led word
+    // (repro-get mis-split names such as font-adobe-100dpi-1.0-r0).
+    private static PackageFileName ParseApk(string stem)
+    {
+        var releaseDash = stem.LastIndexOf("-r", StringComparison.Ordinal);
+        var versionDash = releaseDash <= 0 ? -1 : stem.LastIndexOf('-', releaseDash - 1);
+        if (versionDash <= 0 || !stem[(releaseDash + 2)..].All(char.IsAsciiDigit) || releaseDash + 2 == stem.Length)
+        {
+            throw Malformed(stem, ".apk", "<name>-<version>-r<N>.apk");
+        }
+        return new PackageFileName(PackageKind.Apk, stem[..versionDash], stem[(versionDash + 1)..], null, null);
+    }
+
+    private static PackageFileName ParsePacman(string stem)
+    {
+        var archDash = stem.LastIndexOf('-');
+        var relDash = archDash <= 0 ? -1 : stem.LastIndexOf('-', archDash - 1);
+        var verDash = relDash <= 0 ? -1 : stem.LastIndexOf('-', relDash - 1);
+        if (verDash <= 0)
+        {
+            throw Malformed(stem, PacmanSuffix, "<name>-<version>-<rel>-<arch>.pkg.tar.zst");
+        }
+        return new PackageFileName(PackageKind.Pacman, stem[..verDash], stem[(verDash + 1)..archDash], null,
+            stem[(archDash + 1)..]);
+    }
+
+    private static ReproGetException Malformed(string stem, string suffix, string expected) =>
+        new($"unexpected package file name \"{stem}{suffix}\": want {expected}");
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text;
+using ReproGet.Core.Lockfiles;
+using ReproGet.Core.Packages;
+
+namespace ReproGet.Core.Providers;
+
+/// <summary>A literal run or one <c>{{ … }}</c> action of a provider template.</summary>
+internal abstract record TemplatePart
+{
+    public abstract bool TryRender(LockEntry entry, StringBuilder output, out string declineReason);
+}
+
+internal sealed record LiteralPart(string Text) : TemplatePart
+{
+    public override bool TryRender(LockEntry entry, StringBuilder output, out string declineReason)
+    {
+        output.Append(Text);
+        declineReason = "";
+        return true;
+    }
+}
+
+/// <summary><c>{{.Field}}</c>, <c>{{.Dpkg.Package}}</c>, or <c>{{function .Epoch}}</c>.</summary>
+internal sealed record ActionPart(string? Function, string[] FieldPath) : TemplatePart
+{
+    public static readonly string[] Functions = ["timeToDebianSnapshot", "timeToInt"];
+    private static readonly string[] TopFields = ["Name", "Basename", "SHA256", "CID", "Epoch", "Dpkg", "RPM", "APK", "Pacman"];
+
+    public static string? Validate(string? function, string[] path)
+    {
+        if (function is not null && !Functions.Contains(function))
+        {
+            return $"unknown function \"{function}\" (known: {string.Join(", ", Functions)})";
+        }
+        if (!TopFields.Contains(path[0]))
+        {
+            return $"unknown field \".{path[0]}\" (known: {string.Join(", ", TopFields.Select(f => "." + f))})";
+        }
+        if (function is not null && (path.Length != 1 || path[0] != "Epoch"))
+        {
+            return $"{function} takes .Epoch";
+        }
+        var nested = path[0] is "Dpkg" or "RPM" or "APK" or "Pacman";
+        return nested != (path.Length == 2) || path.Length > 2 ? $"field \".{string.Join('.', path)}\" is not a text value" : null;
+    }
+
+    public override bool TryRender(LockEntry entry, StringBuilder output, out string declineReason)
+    {
+        declineReason = "";
+        if (FieldPath[0] == "Epoch")
+        {
+            if (entry.Epoch is not { } epoch)
+            {
+                declineReason = "the entry has no epoch (SOURCE_DATE_EPOCH or lockfile time)";
+                return false;
+            }
+            output.Append(Function switch
+            {
+                "timeToDebianSnapshot" => ProviderTemplate.FormatSnapshotTime(epoch),
+                "timeToInt" => epoch.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+                _ => epoch.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture),
+            });
+            return true;
+        }
+        var value = FieldPath.Length == 1 ? TopField(entry, FieldPath[0]) : PackageField(entry, FieldPath[0], FieldPath[1]);
+        if (value is null)
+        {
+            declineReason = FieldPath[0] == "CID"
+                ? $"no CID is known for sha256 {entry.Sha256.Hex}"
+                : $"the entry has no .{string.Join('.', FieldPath)}";
+            return false;
+        }
+        output.Append(value);
+        return true;
+    }
+
+    private static string? TopField(LockEntry entry, string field) => field switch
+    {
+        "Name" => entry.Name,
+        "Basename" => entry.Basename,
+        "SHA256" => entry.Sha256.Hex,
+        "CID" => entry.Cid,
+        _ => null,
+    };
+
+    private static string? PackageField(LockEntry entry, string kind, string field)
+    {
+        var wanted = kind switch
+        {
+            "Dpkg" => PackageKind.Deb,
+            "RPM" => PackageKind.Rpm,
+            "APK" => PackageKind.Apk,
+            _ => PackageKind.Pacman,
+        };
+        if (entry.Package is not { } package || package.Kind != wanted)
+        {
+            return null;
+        }
+        return field switch
+        {
+            "Package" => package.Package,
+            "Version" => package.Version,
+            "Release" => package.Release,
+            "Architecture" => package.Architecture,
+            _ => null,
+        };
+    }
+}
