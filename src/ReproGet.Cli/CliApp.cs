@@ -24,6 +24,7 @@ public static class CliApp
         root.Subcommands.Add(DownloadCommand.Create());
         root.Subcommands.Add(HashCommand.Create());
         root.Subcommands.Add(CacheCommand.Create());
+        root.Subcommands.Add(BundleCommand.Create());
         root.Subcommands.Add(InfoCommand.Create());
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using ReproGet.Cli.Output;
+using ReproGet.Core.Distros;
+using ReproGet.Core.Errors;
+using ReproGet.Core.Operations;
+
+namespace ReproGet.Cli.Commands;
+
+public static class BundleCommand
+{
+    public static Command Create()
+    {
+        var lockfiles = LockfileArguments.Create();
+        var output = new Option<string>("--output", "-o") { Description = "Directory to write the bundle into", Required = true };
+        var command = new Command("bundle", """
+            Write a self-contained offline install bundle for a machine where repro-get cannot run (a deterministic VM,
+            a rescue system, a bare image): every file named by its sha256 under blobs/sha256/, the lockfiles, and a
+            POSIX install.sh that needs only sh, sha256sum and the distro's package tool. install.sh verifies every
+            file before installing anything, then installs them in one transaction. Files not yet cached are fetched.
+
+            Example:
+              repro-get bundle SHA256SUMS-amd64 -o bundle/ && chroot /target sh /bundle/install.sh
+            """);
+        command.Arguments.Add(lockfiles);
+        command.Options.Add(output);
+        FetchOptionsBinder.AddTo(command);
+        command.SetAction(async (context, cancellationToken) =>
+        {
+            var entries = LockfileArguments.Read(context, lockfiles);
+            var distro = context.Distro;
+            var installer = distro as IBundleInstaller ?? throw new NotSupportedByDistroException(distro.Name, "bundle");
+            var files = entries.Where(e => distro.Classify(e) != EntryRole.NotNeeded).ToList();
+            using var cache = context.OpenCache();
+            if (files.Any(f => !cache.Contains(f.Sha256)))
+            {
+                await FetchRunner.FetchAsync(context, cache, files, cancellationToken).ConfigureAwait(false);
+            }
+            var directory = context.ParseResult.GetValue(output)!;
+            var result = BundleWriter.Write(cache, files, context.ParseResult.GetValue(lockfiles)!, installer, directory);
+            context.Log.Info($"wrote {result.Files} files ({ByteSize.Format(result.Bytes)}) and {BundleWriter.ScriptName} to \"{directory}\"");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Reflection;
+using System.Text;
+using ReproGet.Core.Cache;
+using ReproGet.Core.Distros;
+using ReproGet.Core.Errors;
+using ReproGet.Core.Lockfiles;
+
+namespace ReproGet.Core.Operations;
+
+/// <summary>
+/// Writes an offline install bundle: <c>blobs/sha256/&lt;hex&gt;</c> (the cache layout, so the bundle also works as a
+/// cache or a <c>file://</c> provider), the lockfiles, and <c>install.sh</c>, which verifies every blob with
+/// <c>sha256sum</c> before it installs anything with the distro's own tool.
+/// </summary>
+public static class BundleWriter
+{
+    public const string ScriptName = "install.sh";
+
+    public sealed record Result(int Files, long Bytes);
+
+    public static Result Write(ContentCache cache, IReadOnlyList<LockEntry> files, IReadOnlyList<string> lockfiles,
+        IBundleInstaller installer, string directory)
+    {
+        var missing = files.Where(f => !cache.Contains(f.Sha256)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ReproGetException(
+                $"{missing.Count} files are not in the cache: {string.Join(", ", missing.Take(10).Select(m => m.Name))}"
+                + (missing.Count > 10 ? ", …" : ""),
+                $"run `repro-get download {string.Join(' ', lockfiles)}` first");
+        }
+        foreach (var file in files.Where(f => !IsShellSafe(f.Basename)))
+        {
+            throw new UnsafePathException($"cannot bundle \"{file.Name}\": its base name has characters a shell script would mangle");
+        }
+        var blobs = Path.Combine(directory, "blobs", "sha256");
+        Directory.CreateDirectory(blobs);
+        long bytes = 0;
+        foreach (var file in files.DistinctBy(f => f.Sha256))
+        {
+            var target = Path.Combine(blobs, file.Sha256.Hex);
+            File.Copy(cache.BlobPath(file.Sha256), target, overwrite: true);
+            bytes += new FileInfo(target).Length;
+        }
+        foreach (var lockfile in lockfiles)
+        {
+            File.Copy(lockfile, Path.Combine(directory, Path.GetFileName(lockfile)), overwrite: true);
+        }
+        File.WriteAllText(Path.Combine(directory, "bundle.sha256"),
+            Lines(files.DistinctBy(f => f.Sha256).Select(f => $"{f.Sha256.Hex}  blobs/sha256/{f.Sha256.Hex}")));
+        File.WriteAllText(Path.Combine(directory, "files.list"), Lines(files.Select(f => $"{f.Sha256.Hex} {f.Basename}")));
+        var script = Path.Combine(directory, ScriptName);
+        File.WriteAllText(script, RenderScript(installer, files.Count));
+        File.SetUnixFileMode(script, (UnixFileMode)0b111_101_101);
+        return new Result(files.Count, bytes);
+    }
+
+    internal static string RenderScript(IBundleInstaller installer, int count)
+    {
+        using var stream = typeof(BundleWriter).Assembly.GetManifestResourceStream("ReproGet.Core.Operations.install.sh")
+            ?? throw new InvalidOperationException("install.sh template missing from the assembly");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd()
+            .Replace("@TOOL@", installer.BundleTool, StringComparison.Ordinal)
+            .Replace("@COUNT@", count.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("@INSTALL@", installer.BundleInstallCommand, StringComparison.Ordinal);
+    }
+
+    private static string Lines(IEnumerable<string> lines) => string.Concat(lines.Select(l => l + "\n"));
+
+    private static bool IsShellSafe(string name) =>
+        name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '+' or '~' or ':' or '%' or '@' or ',' or '=');
+}
