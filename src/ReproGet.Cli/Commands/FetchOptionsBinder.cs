@@ -24,11 +24,18 @@ public static class FetchOptionsBinder
         DefaultValueFactory = _ => 30,
     };
 
+    public static readonly Option<string?> CaFile = new("--ca-file")
+    {
+        Description = "PEM file of extra CA certificates to trust for https and oci (a private registry or mirror) [$SSL_CERT_FILE]",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SSL_CERT_FILE") is { Length: > 0 } file ? file : null,
+    };
+
     public static void AddTo(Command command)
     {
         command.Options.Add(Jobs);
         command.Options.Add(PerHost);
         command.Options.Add(StallTimeout);
+        command.Options.Add(CaFile);
     }
 
     public static FetchOptions Bind(ParseResult parseResult) => new()
@@ -36,5 +43,6 @@ public static class FetchOptionsBinder
         Jobs = Math.Max(1, parseResult.GetValue(Jobs)),
         PerHost = Math.Max(1, parseResult.GetValue(PerHost)),
         StallTimeout = TimeSpan.FromSeconds(Math.Max(1, parseResult.GetValue(StallTimeout))),
+        CaFile = parseResult.GetValue(CaFile),
     };
 }

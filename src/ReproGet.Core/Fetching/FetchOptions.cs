@@ -25,4 +25,7 @@ public sealed record FetchOptions
 
     /// <summary>A transfer that delivers no byte for this long is broken off and resumed.</summary>
     public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A PEM bundle of extra trusted CA certificates (a private registry or mirror), or null.</summary>
+    public string? CaFile { get; init; }
 }

@@ -16,6 +16,10 @@ public static class HttpClientFactory
             MaxConnectionsPerServer = Math.Max(1, options.PerHost),
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         };
+        if (!string.IsNullOrEmpty(options.CaFile))
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = CaFileTrust.Load(options.CaFile).Validate;
+        }
         var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         client.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
         return client;
