@@ -6,22 +6,8 @@ namespace ReproGet.Core.Fetching;
 /// Fails a read that receives nothing for <c>stallTimeout</c>: an overall timeout cannot tell a slow large file
 /// from a body that stopped mid-way, but a per-read one can.
 /// </summary>
-public sealed class StallDetectingStream(Stream inner, TimeSpan stallTimeout, string what) : Stream
+public sealed class StallDetectingStream(Stream inner, TimeSpan stallTimeout, string what) : ReadOnlyStream
 {
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -41,16 +27,6 @@ public sealed class StallDetectingStream(Stream inner, TimeSpan stallTimeout, st
 
     public override int Read(byte[] buffer, int offset, int count) =>
         throw new NotSupportedException("read asynchronously");
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
