@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ReproGet.Cli.Commands;
+using ReproGet.Cli.Output;
 using ReproGet.Cli.Commands.Cache;
 using ReproGet.Cli.Commands.Hash;
 
@@ -26,6 +27,7 @@ public static class CliApp
         root.Subcommands.Add(CacheCommand.Create());
         root.Subcommands.Add(BundleCommand.Create());
         root.Subcommands.Add(InfoCommand.Create());
+        HelpDetails.Install(root);
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }
 }

@@ -13,10 +13,11 @@ public static class BundleCommand
         var lockfiles = LockfileArguments.Create();
         var output = new Option<string>("--output", "-o") { Description = "Directory to write the bundle into", Required = true };
         var command = new Command("bundle", """
-            Write a self-contained offline install bundle for a machine where repro-get cannot run (a deterministic VM,
-            a rescue system, a bare image): every file named by its sha256 under blobs/sha256/, the lockfiles, and a
-            POSIX install.sh that needs only sh, sha256sum and the distro's package tool. install.sh verifies every
-            file before installing anything, then installs them in one transaction. Files not yet cached are fetched.
+            Write an offline install bundle (blobs, lockfiles, install.sh) for a machine where repro-get cannot run.
+            For a deterministic VM, a rescue system or a bare image: every file is named by its sha256 under
+            blobs/sha256/, next to the lockfiles and a POSIX install.sh that needs only sh, sha256sum and the distro's
+            package tool. install.sh verifies every file before installing anything, then installs them in one
+            transaction. Files not yet cached are fetched first.
 
             Example:
               repro-get bundle SHA256SUMS-amd64 -o bundle/ && chroot /target sh /bundle/install.sh

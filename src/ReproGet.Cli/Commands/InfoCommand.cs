@@ -11,8 +11,8 @@ public static class InfoCommand
     {
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var command = new Command("info", """
-            Show the version, cache, recognised schemes and distros, the selected distro, and the providers that
-            downloads will try, in order (--provider when given, else the distro's defaults).
+            Show the version, cache, schemes, distros, and the providers downloads will try. The providers are
+            --provider when given, else the selected distro's defaults, in the order they are tried.
 
             Example:
               repro-get info --json
