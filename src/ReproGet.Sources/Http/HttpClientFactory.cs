@@ -1,5 +1,6 @@
 using System.Net;
 using ReproGet.Core.Fetching;
+using ReproGet.Core.Hashing;
 
 namespace ReproGet.Sources.Http;
 
@@ -16,7 +17,9 @@ public static class HttpClientFactory
             MaxConnectionsPerServer = Math.Max(1, options.PerHost),
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         };
-        if (!string.IsNullOrEmpty(options.CaFile))
+        // Without libssl there is no TLS anyway (https fails with its own clear error), and reading certificates
+        // would touch System.Security.Cryptography, which aborts the process there; plain http must keep working.
+        if (!string.IsNullOrEmpty(options.CaFile) && Sha256Backend.IsOpenSslAvailable)
         {
             handler.SslOptions.RemoteCertificateValidationCallback = CaFileTrust.Load(options.CaFile).Validate;
         }
