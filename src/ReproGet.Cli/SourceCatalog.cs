@@ -1,7 +1,9 @@
 using System.Reflection;
+using ReproGet.Core.Distros;
 using ReproGet.Core.Fetching;
 using ReproGet.Sources.Files;
 using ReproGet.Sources.Http;
+using ReproGet.Sources.Oci;
 
 namespace ReproGet.Cli;
 
@@ -12,11 +14,21 @@ public static class SourceCatalog
         typeof(SourceCatalog).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
             .Split('+')[0] ?? "(unknown)";
 
-    public static IReadOnlyList<string> Schemes { get; } = ["http", "https", "file"];
+    public static IReadOnlyList<string> Schemes { get; } = ["http", "https", "file", "oci", "oci+http", "oci+https"];
 
-    public static BlobSourceSet Create(FetchOptions options) => new(
-    [
-        new HttpBlobSource(HttpClientFactory.Create(options, $"repro-get/{Version}")),
-        new FileBlobSource(),
-    ]);
+    public static BlobSourceSet Create(FetchOptions options, IStatusLog? log = null)
+    {
+        var http = CreateHttpClient(options);
+        return new(
+        [
+            new HttpBlobSource(http),
+            new FileBlobSource(),
+            new OciBlobSource(CreateRegistryClient(http), log),
+        ]);
+    }
+
+    public static HttpClient CreateHttpClient(FetchOptions options) => HttpClientFactory.Create(options, $"repro-get/{Version}");
+
+    /// <summary>The OCI client, with the user's docker/podman credentials.</summary>
+    public static RegistryClient CreateRegistryClient(HttpClient http) => new(http, CredentialStore.FromEnvironment());
 }

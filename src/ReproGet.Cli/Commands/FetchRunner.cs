@@ -19,7 +19,7 @@ public static class FetchRunner
         IReadOnlyList<FetchOutcome> outcomes;
         using (var progress = new FetchProgressRenderer(context.Log, entries.Count))
         {
-            var fetcher = new Fetcher(cache, SourceCatalog.Create(options), options, progress);
+            var fetcher = new Fetcher(cache, SourceCatalog.Create(options, context.Log), options, progress);
             outcomes = await fetcher.FetchAsync(entries, providers, cancellationToken).ConfigureAwait(false);
             context.Log.Info(Summary(outcomes, progress.Elapsed));
         }
