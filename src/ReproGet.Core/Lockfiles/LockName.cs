@@ -28,6 +28,11 @@ public static class LockName
         {
             return $"file name {Quote(name)} contains a backslash";
         }
+        if (name == ".." || name.StartsWith("../", StringComparison.Ordinal))
+        {
+            // Go's path.Clean keeps a leading "..", so the Go tool let such names through.
+            return $"file name {Quote(name)} must not start with '..' (it would point outside the directory)";
+        }
         if (Clean(name) != name)
         {
             return $"file name {Quote(name)} is not clean (want {Quote(Clean(name))}): no '.', '..', '//' or trailing '/'";

@@ -41,10 +41,10 @@ public static class LockfileText
         }
         catch (DecoderFallbackException)
         {
-            throw new LockfileFormatException([$"{path}: not valid UTF-8: not a SHA256SUMS file"]);
+            throw new LockfileFormatException([$"{path}:{LineOf(bytes, FirstInvalidUtf8(bytes))}: not valid UTF-8: not a SHA256SUMS file"]);
         }
         var lines = text.Split('\n');
-        var count = text.EndsWith('\n') ? lines.Length - 1 : lines.Length;
+        var count = text.Length == 0 ? 0 : text.EndsWith('\n') ? lines.Length - 1 : lines.Length;
         var result = new List<string>(count);
         for (var i = 0; i < count; i++)
         {
@@ -56,6 +56,21 @@ public static class LockfileText
             result.Add(line);
         }
         return result;
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        Span<char> scratch = stackalloc char[1024];
+        var offset = 0;
+        while (true)
+        {
+            var status = System.Text.Unicode.Utf8.ToUtf16(bytes[offset..], scratch, out var read, out _, replaceInvalidSequences: false);
+            offset += read;
+            if (status != System.Buffers.OperationStatus.DestinationTooSmall)
+            {
+                return offset;
+            }
+        }
     }
 
     private static int LineOf(ReadOnlySpan<byte> bytes, int offset) => bytes[..offset].Count((byte)'\n') + 1;
