@@ -52,7 +52,7 @@ public sealed record PackageFileName(PackageKind Kind, string Package, string Ve
         var nvr = dot < 0 ? stem : stem[..dot];
         var releaseDash = nvr.LastIndexOf('-');
         var versionDash = releaseDash <= 0 ? -1 : nvr.LastIndexOf('-', releaseDash - 1);
-        if (versionDash <= 0)
+        if (versionDash <= 0 || versionDash + 1 == releaseDash || releaseDash + 1 == nvr.Length)
         {
             throw Malformed(stem, ".rpm", "<name>-<version>-<release>.<arch>.rpm");
         }
@@ -66,7 +66,8 @@ public sealed record PackageFileName(PackageKind Kind, string Package, string Ve
     {
         var releaseDash = stem.LastIndexOf("-r", StringComparison.Ordinal);
         var versionDash = releaseDash <= 0 ? -1 : stem.LastIndexOf('-', releaseDash - 1);
-        if (versionDash <= 0 || !stem[(releaseDash + 2)..].All(char.IsAsciiDigit) || releaseDash + 2 == stem.Length)
+        if (versionDash <= 0 || versionDash + 1 == releaseDash || !stem[(releaseDash + 2)..].All(char.IsAsciiDigit)
+            || releaseDash + 2 == stem.Length)
         {
             throw Malformed(stem, ".apk", "<name>-<version>-r<N>.apk");
         }
@@ -78,7 +79,7 @@ public sealed record PackageFileName(PackageKind Kind, string Package, string Ve
         var archDash = stem.LastIndexOf('-');
         var relDash = archDash <= 0 ? -1 : stem.LastIndexOf('-', archDash - 1);
         var verDash = relDash <= 0 ? -1 : stem.LastIndexOf('-', relDash - 1);
-        if (verDash <= 0)
+        if (verDash <= 0 || verDash + 1 == relDash || relDash + 1 == archDash || archDash + 1 == stem.Length)
         {
             throw Malformed(stem, PacmanSuffix, "<name>-<version>-<rel>-<arch>.pkg.tar.zst");
         }

@@ -42,8 +42,22 @@ internal sealed record ActionPart(string? Function, string[] FieldPath) : Templa
             return $"{function} takes .Epoch";
         }
         var nested = path[0] is "Dpkg" or "RPM" or "APK" or "Pacman";
-        return nested != (path.Length == 2) || path.Length > 2 ? $"field \".{string.Join('.', path)}\" is not a text value" : null;
+        if (nested != (path.Length == 2) || path.Length > 2)
+        {
+            return $"field \".{string.Join('.', path)}\" is not a text value";
+        }
+        return nested && !PackageFields(path[0]).Contains(path[1])
+            ? $"unknown field \".{path[0]}.{path[1]}\" (known: {string.Join(", ", PackageFields(path[0]).Select(f => $".{path[0]}.{f}"))})"
+            : null;
     }
+
+    // The fields the Go tool's structs have: only RPM has a release, APK carries no architecture.
+    private static string[] PackageFields(string kind) => kind switch
+    {
+        "RPM" => ["Package", "Version", "Release", "Architecture"],
+        "APK" => ["Package", "Version"],
+        _ => ["Package", "Version", "Architecture"],
+    };
 
     public override bool TryRender(LockEntry entry, StringBuilder output, out string declineReason)
     {
@@ -59,7 +73,8 @@ internal sealed record ActionPart(string? Function, string[] FieldPath) : Templa
             {
                 "timeToDebianSnapshot" => ProviderTemplate.FormatSnapshotTime(epoch),
                 "timeToInt" => epoch.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
-                _ => epoch.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture),
+                // Go prints a time.Time as "2006-01-02 15:04:05.999999999 -0700 MST".
+                _ => epoch.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF '+0000 UTC'", CultureInfo.InvariantCulture),
             });
             return true;
         }
