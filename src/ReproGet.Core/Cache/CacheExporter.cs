@@ -31,7 +31,8 @@ public sealed class CacheExporter(ContentCache cache)
         return new Result(exported, skipped);
     }
 
-    // Metadata is only a hint: a base name that could point outside the directory is not used.
+    // Metadata is only a hint: a base name that could point outside the directory, or would break the
+    // "<sha256>  <name>" output lines (a newline), is not used.
     private static bool IsBareName(string? name) =>
-        !string.IsNullOrEmpty(name) && name is not ("." or "..") && !name.Contains('/') && !name.Contains('\0');
+        !string.IsNullOrEmpty(name) && name is not ("." or "..") && !name.Contains('/') && !name.Any(char.IsControl);
 }

@@ -9,16 +9,18 @@ namespace ReproGet.Core.Cache;
 public sealed class CacheLock : IDisposable
 {
     public const string FileName = ".repro-get.lock";
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long to wait for the other holders before giving up.</summary>
+    public static readonly TimeSpan DefaultPatience = TimeSpan.FromSeconds(60);
 
     private readonly FileStream _stream;
 
     private CacheLock(FileStream stream) => _stream = stream;
 
-    public static CacheLock Acquire(string root, bool exclusive)
+    public static CacheLock Acquire(string root, bool exclusive, TimeSpan? patience = null)
     {
         var path = Path.Combine(root, FileName);
-        var deadline = DateTime.UtcNow + Patience;
+        var deadline = DateTime.UtcNow + (patience ?? DefaultPatience);
         while (true)
         {
             try

@@ -143,14 +143,14 @@ public sealed class ContentCache : IDisposable
     }
 
     /// <summary>Deletes every blob and record, holding the lock exclusively so no other process is mid-download.</summary>
-    public static void Clean(string root)
+    public static void Clean(string root, TimeSpan? patience = null)
     {
         var full = Path.GetFullPath(root);
         if (!Directory.Exists(full))
         {
             return;
         }
-        using var exclusive = CacheLock.Acquire(full, exclusive: true);
+        using var exclusive = CacheLock.Acquire(full, exclusive: true, patience);
         foreach (var dir in new[] { "blobs", "metadata", "digests" })
         {
             var path = Path.Combine(full, dir);
