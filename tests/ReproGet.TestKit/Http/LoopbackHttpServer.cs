@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ReproGet.TestKit.Http;
+
+/// <summary>
+/// A real HTTP server (Kestrel) on 127.0.0.1 with a free port, serving byte arrays by path. Each path can be set to
+/// misbehave (<see cref="Misbehaviour"/>); every request is recorded so tests can assert retries and resumes.
+/// </summary>
+public sealed class LoopbackHttpServer : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, ServedFile> _files = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private WebApplication? _app;
+
+    private LoopbackHttpServer()
+    {
+    }
+
+    /// <summary><c>http://127.0.0.1:PORT</c>, without a trailing slash.</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    public static async Task<LoopbackHttpServer> StartAsync()
+    {
+        var server = new LoopbackHttpServer();
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        app.Run(server.RespondAsync);
+        await app.StartAsync().ConfigureAwait(false);
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        server.BaseUrl = addresses.Addresses.Single().TrimEnd('/');
+        server._app = app;
+        return server;
+    }
+
+    /// <summary>Serves <paramref name="content"/> at <paramref name="path"/> (which starts with '/'); returns its URL.</summary>
+    public string Serve(string path, byte[] content, Misbehaviour misbehaviour = Misbehaviour.None) =>
+        Serve(path, new ServedFile(content, misbehaviour));
+
+    public string Serve(string path, ServedFile file)
+    {
+        if (!path.StartsWith('/'))
+        {
+            throw new ArgumentException("a served path starts with '/'", nameof(path));
+        }
+        _files[path] = file;
+        return Url(path);
+    }
+
+    /// <summary>Serves <paramref name="content"/> at <c>/sha256/&lt;hex&gt;</c>, as a by-hash mirror would; returns the hex.</summary>
+    public string ServeBySha256(byte[] content)
+    {
+        var hex = Convert.ToHexStringLower(SHA256.HashData(content));
+        Serve("/sha256/" + hex, content);
+        return hex;
+    }
+
+    public string Url(string path) => BaseUrl + path;
+
+    /// <summary>How many requests reached <paramref name="path"/>.</summary>
+    public int RequestCount(string path) => _counts.GetValueOrDefault(path);
+
+    public IReadOnlyList<RecordedRequest> RequestsFor(string path) => [.. _requests.Where(r => r.Path == path)];
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_app is not null)
+        {
+            await _app.StopAsync().ConfigureAwait(false);
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
+        _stopping.Dispose();
+    }
+
+    private async Task RespondAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        var attempt = _counts.AddOrUpdate(path, 1, (_, count) => count + 1);
+        string? range = context.Request.Headers.Range.Count > 0 ? context.Request.Headers.Range.ToString() : null;
+        if (!_files.TryGetValue(path, out var file))
+        {
+            Record(context, path, range, StatusCodes.Status404NotFound);
+            return;
+        }
+        using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+        var responder = new MisbehavingResponse(context, file, RangeStart(range), aborted.Token);
+        var failing = attempt <= file.Failures;
+        var status = file.Misbehaviour switch
+        {
+            Misbehaviour.NotFound => responder.Status(StatusCodes.Status404NotFound),
+            Misbehaviour.ServerErrorThenOk when failing => responder.Status(StatusCodes.Status500InternalServerError),
+            Misbehaviour.TooManyRequestsThenOk when failing => responder.TooManyRequests(),
+            Misbehaviour.Redirect => responder.Redirect(),
+            _ => 0,
+        };
+        if (status != 0)
+        {
+            _requests.Enqueue(new RecordedRequest(path, range, status));
+            return;
+        }
+        var first = attempt == 1;
+        var task = file.Misbehaviour switch
+        {
+            Misbehaviour.Truncate => responder.HalfThenAbortAsync(honourRange: true),
+            Misbehaviour.WrongBytes => responder.FlippedByteAsync(),
+            Misbehaviour.StallMidBody when first => responder.HalfThenStallAsync(),
+            Misbehaviour.BreakThenResume or Misbehaviour.BreakThenIgnoreRange when first => responder.HalfThenAbortAsync(honourRange: true),
+            Misbehaviour.BreakThenIgnoreRange => responder.WholeAsync(honourRange: false),
+            _ => responder.WholeAsync(honourRange: true),
+        };
+        _requests.Enqueue(new RecordedRequest(path, range, await task.ConfigureAwait(false)));
+    }
+
+    private void Record(HttpContext context, string path, string? range, int status)
+    {
+        context.Response.StatusCode = status;
+        _requests.Enqueue(new RecordedRequest(path, range, status));
+    }
+
+    // Only the form an HTTP client resuming a download sends: "bytes=N-".
+    private static long? RangeStart(string? range)
+    {
+        if (range is null || !range.StartsWith("bytes=", StringComparison.Ordinal) || !range.EndsWith('-'))
+        {
+            return null;
+        }
+        return long.TryParse(range["bytes=".Length..^1], out var start) ? start : null;
+    }
+}
