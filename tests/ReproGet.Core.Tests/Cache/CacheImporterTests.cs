@@ -27,22 +27,6 @@ public sealed class CacheImporterTests
     }
 
     [Fact]
-    public async Task RelativePathsWork()
-    {
-        using var fixture = new CacheFixture();
-        var file = fixture.Directory.WriteFile("rel/hello_2.10-2_amd64.deb", "hello");
-        var relative = Path.GetRelativePath(Environment.CurrentDirectory, file);
-        Assert.False(Path.IsPathRooted(relative));
-
-        var result = await new CacheImporter(fixture.Cache).ImportAsync([relative], CancellationToken.None);
-
-        Assert.Empty(result.Errors);
-        var imported = Assert.Single(result.Imported);
-        Assert.Equal(DigestOf(Bytes("hello")), imported.Sha256);
-        Assert.True(fixture.Cache.Contains(imported.Sha256));
-    }
-
-    [Fact]
     public async Task EveryFailureIsReportedAndTheRestIsImported()
     {
         using var fixture = new CacheFixture();

@@ -39,13 +39,6 @@ public sealed class Sha256SumsReaderTests
     }
 
     [Fact]
-    public void ARepeatedNameKeepsTheLastHash()
-    {
-        var entry = Assert.Single(Sha256SumsReader.Parse("L", [$"{Neofetch}  {HelloName}", $"{Hello}  {HelloName}"], null));
-        Assert.Equal(Hello, entry.Sha256.Hex);
-    }
-
-    [Fact]
     public void EntriesComeOutSortedByNameBytes()
     {
         var entries = Sha256SumsReader.Parse("L", [$"{Hello}  b/x.txt", $"{Hello}  B/x.txt", $"{Hello}  a-b.txt", $"{Hello}  a/b.txt"], null);
