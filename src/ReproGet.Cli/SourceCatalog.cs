@@ -16,7 +16,10 @@ public static class SourceCatalog
 
     public static IReadOnlyList<string> Schemes { get; } = ["http", "https", "file", "oci", "oci+http", "oci+https"];
 
-    public static BlobSourceSet Create(FetchOptions options, IStatusLog? log = null)
+    public static BlobSourceSet Create(FetchOptions options) => Create(options, null);
+
+    /// <summary>Every source; <paramref name="log"/> gets their warnings (an OCI provider's ignored tag).</summary>
+    public static BlobSourceSet Create(FetchOptions options, IStatusLog? log)
     {
         var http = CreateHttpClient(options);
         return new(

@@ -77,7 +77,7 @@ public sealed partial record OciReference
             rest = rest[..at];
             if (!DigestPattern().IsMatch(digest))
             {
-                throw Invalid(text, $"\"{digest}\" is not a digest (want sha256:<64 hex>)");
+                throw Invalid(text, $"\"{digest}\" is not a digest (want sha256:<64 lowercase hex>)");
             }
         }
         string? tag = null;
@@ -91,7 +91,7 @@ public sealed partial record OciReference
                 throw Invalid(text, $"\"{tag}\" is not a valid tag");
             }
         }
-        var (registry, repository) = SplitRegistry(rest.TrimEnd('/'));
+        var (registry, repository) = SplitRegistry(rest);
         if (registry.Length == 0 || repository.Length == 0)
         {
             throw Invalid(text, "want REGISTRY/REPOSITORY");
@@ -157,6 +157,6 @@ public sealed partial record OciReference
     [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$")]
     private static partial Regex TagPattern();
 
-    [GeneratedRegex("^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$")]
+    [GeneratedRegex("^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$")]
     private static partial Regex DigestPattern();
 }
