@@ -20,7 +20,7 @@ public sealed class CommandContext(ParseResult parseResult)
 
     public string Root => Path.GetFullPath(ParseResult.GetValue(GlobalOptions.Root) ?? "/");
 
-    public DistroContext DistroContext => new(Root, Log);
+    public DistroContext DistroContext => new(Root, Log) { CacheRoot = CacheRoot };
 
     public IDistro Distro => _distro ??= DistroCatalog.Resolve(ParseResult.GetValue(GlobalOptions.Distro), Root, Log);
 
