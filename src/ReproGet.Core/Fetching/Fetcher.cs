@@ -103,13 +103,31 @@ public sealed class Fetcher(ContentCache cache, BlobSourceSet sources, FetchOpti
         }
     }
 
+    // A server that accepts the connection but never answers would otherwise hold the transfer forever: the stall
+    // detector only guards the body.
+    private async Task<BlobResponse> OpenAsync(IBlobSource source, BlobRequest request, string redacted,
+        CancellationToken cancellationToken)
+    {
+        var patience = options.ConnectTimeout + options.StallTimeout;
+        using var answered = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        answered.CancelAfter(patience);
+        try
+        {
+            return await source.OpenAsync(request, answered.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new SourceException($"{redacted}: no response within {patience.TotalSeconds:0.#} s", isTransient: true, inner: e);
+        }
+    }
+
     private static string HostKey(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Scheme + "://" + uri.Authority : url;
 
     private async Task TransferAsync(IBlobSource source, BlobRequest request, PendingBlob pending, string redacted,
         CancellationToken cancellationToken)
     {
-        await using var response = await source.OpenAsync(request, cancellationToken).ConfigureAwait(false);
+        await using var response = await OpenAsync(source, request, redacted, cancellationToken).ConfigureAwait(false);
         if (response.Offset != pending.Length)
         {
             pending.Reset();
