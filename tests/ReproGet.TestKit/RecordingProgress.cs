@@ -8,7 +8,7 @@ public sealed class RecordingProgress : IFetchProgress
 {
     private readonly Lock _gate = new();
     private readonly List<string> _downloads = [];
-    private readonly List<(string Url, string Reason)> _retries = [];
+    private readonly List<(string Url, string Reason, TimeSpan Delay)> _retries = [];
     private readonly List<(string Url, string Reason)> _providerFailures = [];
     private readonly List<FetchOutcome> _finished = [];
     private long _bytes;
@@ -16,7 +16,7 @@ public sealed class RecordingProgress : IFetchProgress
     /// <summary>The URLs of transfers that started from byte zero.</summary>
     public IReadOnlyList<string> Downloads => Copy(_downloads);
 
-    public IReadOnlyList<(string Url, string Reason)> Retries => Copy(_retries);
+    public IReadOnlyList<(string Url, string Reason, TimeSpan Delay)> Retries => Copy(_retries);
 
     public IReadOnlyList<(string Url, string Reason)> ProviderFailures => Copy(_providerFailures);
 
@@ -28,7 +28,7 @@ public sealed class RecordingProgress : IFetchProgress
 
     public void Transferred(LockEntry entry, long bytes) => Interlocked.Add(ref _bytes, bytes);
 
-    public void Retrying(LockEntry entry, string redactedUrl, string reason, TimeSpan delay) => Add(_retries, (redactedUrl, reason));
+    public void Retrying(LockEntry entry, string redactedUrl, string reason, TimeSpan delay) => Add(_retries, (redactedUrl, reason, delay));
 
     public void ProviderFailed(LockEntry entry, string redactedUrl, string reason) => Add(_providerFailures, (redactedUrl, reason));
 

@@ -14,9 +14,8 @@ public sealed class ReproGetProcess : IDisposable
 
     private ReproGetProcess(Process process) => _process = process;
 
-    public static string DllPath { get; } = Path.GetFullPath(
-        typeof(ReproGetProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "ReproGetCliDll").Value!);
+    /// <summary>Where the test assembly (which imports ReproGetCli.props) says repro-get.dll is built.</summary>
+    public static string DllPath { get; } = FindDllPath();
 
     public bool HasExited => _process.HasExited;
 
@@ -106,6 +105,15 @@ public sealed class ReproGetProcess : IDisposable
             _process.Kill(entireProcessTree: true);
         }
         _process.Dispose();
+    }
+
+    private static string FindDllPath()
+    {
+        var recorded = AppDomain.CurrentDomain.GetAssemblies()
+            .SelectMany(a => a.GetCustomAttributes<AssemblyMetadataAttribute>())
+            .FirstOrDefault(a => a.Key == "ReproGetCliDll")?.Value
+            ?? throw new InvalidOperationException("the test project must import tests/ReproGet.TestKit/ReproGetCli.props");
+        return Path.GetFullPath(recorded);
     }
 
     private void Append(StringBuilder buffer, string? line)

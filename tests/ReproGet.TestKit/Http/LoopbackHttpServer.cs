@@ -90,44 +90,51 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
         var path = context.Request.Path.Value ?? "/";
         var attempt = _counts.AddOrUpdate(path, 1, (_, count) => count + 1);
         string? range = context.Request.Headers.Range.Count > 0 ? context.Request.Headers.Range.ToString() : null;
+        void Sent(int status) => _requests.Enqueue(new RecordedRequest(path, range, status));
         if (!_files.TryGetValue(path, out var file))
         {
-            Record(context, path, range, StatusCodes.Status404NotFound);
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            Sent(StatusCodes.Status404NotFound);
             return;
         }
         using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
-        var responder = new MisbehavingResponse(context, file, RangeStart(range), aborted.Token);
+        var response = new MisbehavingResponse(context, file, RangeStart(range), Sent, aborted.Token);
         var failing = attempt <= file.Failures;
-        var status = file.Misbehaviour switch
-        {
-            Misbehaviour.NotFound => responder.Status(StatusCodes.Status404NotFound),
-            Misbehaviour.ServerErrorThenOk when failing => responder.Status(StatusCodes.Status500InternalServerError),
-            Misbehaviour.TooManyRequestsThenOk when failing => responder.TooManyRequests(),
-            Misbehaviour.Redirect => responder.Redirect(),
-            _ => 0,
-        };
-        if (status != 0)
-        {
-            _requests.Enqueue(new RecordedRequest(path, range, status));
-            return;
-        }
         var first = attempt == 1;
-        var task = file.Misbehaviour switch
+        switch (file.Misbehaviour)
         {
-            Misbehaviour.Truncate => responder.HalfThenAbortAsync(honourRange: true),
-            Misbehaviour.WrongBytes => responder.FlippedByteAsync(),
-            Misbehaviour.StallMidBody when first => responder.HalfThenStallAsync(),
-            Misbehaviour.BreakThenResume or Misbehaviour.BreakThenIgnoreRange when first => responder.HalfThenAbortAsync(honourRange: true),
-            Misbehaviour.BreakThenIgnoreRange => responder.WholeAsync(honourRange: false),
-            _ => responder.WholeAsync(honourRange: true),
-        };
-        _requests.Enqueue(new RecordedRequest(path, range, await task.ConfigureAwait(false)));
-    }
-
-    private void Record(HttpContext context, string path, string? range, int status)
-    {
-        context.Response.StatusCode = status;
-        _requests.Enqueue(new RecordedRequest(path, range, status));
+            case Misbehaviour.NotFound:
+                response.Status(StatusCodes.Status404NotFound);
+                break;
+            case Misbehaviour.ServerErrorThenOk when failing:
+                response.Status(StatusCodes.Status500InternalServerError);
+                break;
+            case Misbehaviour.TooManyRequestsThenOk when failing:
+                response.TooManyRequests();
+                break;
+            case Misbehaviour.Redirect:
+                response.Redirect();
+                break;
+            case Misbehaviour.Truncate:
+            case Misbehaviour.BreakThenResume or Misbehaviour.BreakThenIgnoreRange when first:
+                await response.HalfThenAbortAsync(honourRange: true).ConfigureAwait(false);
+                break;
+            case Misbehaviour.WrongBytes:
+                await response.FlippedByteAsync().ConfigureAwait(false);
+                break;
+            case Misbehaviour.StallMidBody when first:
+                await response.HalfThenStallAsync().ConfigureAwait(false);
+                break;
+            case Misbehaviour.StallBeforeHeaders when first:
+                await response.SilenceAsync().ConfigureAwait(false);
+                break;
+            case Misbehaviour.BreakThenIgnoreRange:
+                await response.WholeAsync(honourRange: false).ConfigureAwait(false);
+                break;
+            default:
+                await response.WholeAsync(honourRange: true).ConfigureAwait(false);
+                break;
+        }
     }
 
     // Only the form an HTTP client resuming a download sends: "bytes=N-".

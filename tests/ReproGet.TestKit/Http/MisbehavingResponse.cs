@@ -3,66 +3,80 @@ using Microsoft.AspNetCore.Http;
 
 namespace ReproGet.TestKit.Http;
 
-/// <summary>Writes one response of a <see cref="LoopbackHttpServer"/>, well or badly; each method returns the status sent.</summary>
-internal sealed class MisbehavingResponse(HttpContext context, ServedFile file, long? rangeStart, CancellationToken aborted)
+/// <summary>
+/// Writes one response of a <see cref="LoopbackHttpServer"/>, well or badly. The status is reported to
+/// <paramref name="sent"/> as soon as it is chosen, before any body byte, so a client's next request never overtakes it.
+/// </summary>
+internal sealed class MisbehavingResponse(HttpContext context, ServedFile file, long? rangeStart, Action<int> sent,
+    CancellationToken aborted)
 {
     private HttpResponse Response => context.Response;
 
     private byte[] Content => file.Content;
 
-    public int Status(int status)
+    public void Status(int status)
     {
         Response.StatusCode = status;
-        return status;
+        sent(status);
     }
 
-    public int TooManyRequests()
+    public void TooManyRequests()
     {
         Response.Headers.RetryAfter = file.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        return Status(StatusCodes.Status429TooManyRequests);
+        Status(StatusCodes.Status429TooManyRequests);
     }
 
-    public int Redirect()
+    public void Redirect()
     {
         Response.Headers.Location = file.Location ?? throw new InvalidOperationException("a redirect needs a Location");
-        return Status(StatusCodes.Status302Found);
+        Status(StatusCodes.Status302Found);
     }
 
     /// <summary>200 with everything, or 206 from the requested offset when Range is honoured.</summary>
-    public async Task<int> WholeAsync(bool honourRange)
+    public async Task WholeAsync(bool honourRange)
     {
         var start = honourRange ? rangeStart ?? 0 : 0;
         if (start >= Content.Length && start > 0)
         {
             Response.Headers.ContentRange = $"bytes */{Content.Length}";
-            return Status(StatusCodes.Status416RangeNotSatisfiable);
+            Status(StatusCodes.Status416RangeNotSatisfiable);
+            return;
         }
-        var status = BeginBody(start, Content.Length - start);
+        BeginBody(start, Content.Length - start);
         await Response.Body.WriteAsync(Content.AsMemory((int)start), aborted).ConfigureAwait(false);
-        return status;
     }
 
-    public async Task<int> FlippedByteAsync()
+    public async Task FlippedByteAsync()
     {
         var wrong = (byte[])Content.Clone();
         wrong[wrong.Length / 2] ^= 0x01;
-        var status = BeginBody(0, wrong.Length);
+        BeginBody(0, wrong.Length);
         await Response.Body.WriteAsync(wrong, aborted).ConfigureAwait(false);
-        return status;
     }
 
     /// <summary>Announces the full length, sends half of it, and breaks the connection.</summary>
-    public async Task<int> HalfThenAbortAsync(bool honourRange)
+    public async Task HalfThenAbortAsync(bool honourRange)
     {
-        var status = await HalfAsync(honourRange ? rangeStart ?? 0 : 0).ConfigureAwait(false);
+        await HalfAsync(honourRange ? rangeStart ?? 0 : 0).ConfigureAwait(false);
         context.Abort();
-        return status;
     }
 
     /// <summary>Announces the full length, sends half of it, then keeps silent until the client gives up.</summary>
-    public async Task<int> HalfThenStallAsync()
+    public async Task HalfThenStallAsync()
     {
-        var status = await HalfAsync(rangeStart ?? 0).ConfigureAwait(false);
+        await HalfAsync(rangeStart ?? 0).ConfigureAwait(false);
+        await KeepSilentAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Sends nothing, not even a status line, until the client gives up (recorded as status 0).</summary>
+    public async Task SilenceAsync()
+    {
+        sent(0);
+        await KeepSilentAsync().ConfigureAwait(false);
+    }
+
+    private async Task KeepSilentAsync()
+    {
         try
         {
             await Task.Delay(file.Stall, aborted).ConfigureAwait(false);
@@ -72,27 +86,26 @@ internal sealed class MisbehavingResponse(HttpContext context, ServedFile file, 
             // The client broke off the stalled transfer, as it should.
         }
         context.Abort();
-        return status;
     }
 
-    private async Task<int> HalfAsync(long start)
+    private async Task HalfAsync(long start)
     {
         var remaining = Content.Length - start;
-        var status = BeginBody(start, remaining);
+        BeginBody(start, remaining);
         await Response.Body.WriteAsync(Content.AsMemory((int)start, (int)(remaining / 2)), aborted).ConfigureAwait(false);
         await Response.Body.FlushAsync(aborted).ConfigureAwait(false);
-        return status;
     }
 
-    private int BeginBody(long start, long length)
+    private void BeginBody(long start, long length)
     {
         Response.ContentLength = length;
         Response.ContentType = "application/octet-stream";
         if (start == 0)
         {
-            return Status(StatusCodes.Status200OK);
+            Status(StatusCodes.Status200OK);
+            return;
         }
         Response.Headers.ContentRange = $"bytes {start}-{Content.Length - 1}/{Content.Length}";
-        return Status(StatusCodes.Status206PartialContent);
+        Status(StatusCodes.Status206PartialContent);
     }
 }

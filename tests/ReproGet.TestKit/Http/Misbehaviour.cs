@@ -24,6 +24,9 @@ public enum Misbehaviour
     /// <summary>The first response sends half, then sends nothing for <see cref="ServedFile.Stall"/>; later ones honour Range.</summary>
     StallMidBody,
 
+    /// <summary>The first request gets no answer at all (not even headers) for <see cref="ServedFile.Stall"/>; later ones the bytes.</summary>
+    StallBeforeHeaders,
+
     /// <summary>The first response sends half, then aborts the connection; later ones honour Range.</summary>
     BreakThenResume,
 
