@@ -14,7 +14,10 @@ public sealed class ReproGetProcess : IDisposable
 
     private ReproGetProcess(Process process) => _process = process;
 
-    /// <summary>Where the test assembly (which imports ReproGetCli.props) says repro-get.dll is built.</summary>
+    /// <summary>
+    /// Where the test assembly says repro-get.dll is built (it imports ReproGetCli.props, which also builds the CLI
+    /// first), else where the CLI's default output for this configuration is.
+    /// </summary>
     public static string DllPath { get; } = FindDllPath();
 
     public bool HasExited => _process.HasExited;
@@ -111,9 +114,14 @@ public sealed class ReproGetProcess : IDisposable
     {
         var recorded = AppDomain.CurrentDomain.GetAssemblies()
             .SelectMany(a => a.GetCustomAttributes<AssemblyMetadataAttribute>())
-            .FirstOrDefault(a => a.Key == "ReproGetCliDll")?.Value
-            ?? throw new InvalidOperationException("the test project must import tests/ReproGet.TestKit/ReproGetCli.props");
-        return Path.GetFullPath(recorded);
+            .FirstOrDefault(a => a.Key == "ReproGetCliDll")?.Value;
+        if (recorded is not null)
+        {
+            return Path.GetFullPath(recorded);
+        }
+        // Test binaries live in bin/<Configuration>/<TargetFramework>/, as the CLI's do.
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/'));
+        return Path.Combine(FixturePath.RepositoryRoot, "src", "ReproGet.Cli", "bin", output.Parent!.Name, output.Name, "repro-get.dll");
     }
 
     private void Append(StringBuilder buffer, string? line)
