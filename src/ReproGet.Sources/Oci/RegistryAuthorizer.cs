@@ -54,11 +54,30 @@ internal sealed class RegistryAuthorizer(CredentialStore credentials, TokenServi
         {
             return new RegistryAuthorization(TokenService.BasicHeader(credential!), challenge, credential, null, null);
         }
-        var allScopes = scopes.Concat(challenge.Scope?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [])
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var allScopes = MergeScopes(scopes.Concat(challenge.Scope?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? []));
         var key = string.Join('\n', [challenge.Realm ?? "", challenge.Service ?? "", credential?.Origin ?? "anonymous", .. allScopes]);
         var token = await cache.GetAsync(key,
             () => tokens.FetchAsync(reference.Registry, challenge, allScopes, credential, cancellationToken)).ConfigureAwait(false);
         return new RegistryAuthorization(new AuthenticationHeaderValue("Bearer", token.Value), challenge, credential, key, token);
+    }
+
+    /// <summary>
+    /// One scope per resource with the union of its actions: the challenge's <c>repository:r:pull</c> and our
+    /// <c>repository:r:pull,push</c> become <c>repository:r:pull,push</c>. Sorted, so equal needs share a cached token.
+    /// </summary>
+    internal static List<string> MergeScopes(IEnumerable<string> scopes)
+    {
+        var merged = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        foreach (var scope in scopes)
+        {
+            var colon = scope.LastIndexOf(':');
+            var (resource, actions) = colon > 0 ? (scope[..colon], scope[(colon + 1)..]) : (scope, "");
+            if (!merged.TryGetValue(resource, out var set))
+            {
+                merged[resource] = set = new SortedSet<string>(StringComparer.Ordinal);
+            }
+            set.UnionWith(actions.Split(',', StringSplitOptions.RemoveEmptyEntries));
+        }
+        return [.. merged.Select(m => $"{m.Key}:{string.Join(',', m.Value)}")];
     }
 }
