@@ -1,3 +1,4 @@
+using System.Net;
 using ReproGet.Core.Errors;
 using ReproGet.Core.Fetching;
 
@@ -15,10 +16,11 @@ public sealed class HttpBlobSource(HttpClient client) : IBlobSource
     public async Task<BlobResponse> OpenAsync(BlobRequest request, CancellationToken cancellationToken)
     {
         var url = request.Url;
+        var offset = request.Offset;
         for (var hop = 0; hop <= HttpTransfer.MaxRedirects; hop++)
         {
             using var message = new HttpRequestMessage(HttpMethod.Get, url);
-            HttpTransfer.SetResumeFrom(message, request.Offset);
+            HttpTransfer.SetResumeFrom(message, offset);
             var response = await HttpTransfer.SendAsync(client, message, cancellationToken).ConfigureAwait(false);
             if (HttpTransfer.IsRedirect(response.StatusCode))
             {
@@ -27,7 +29,15 @@ public sealed class HttpBlobSource(HttpClient client) : IBlobSource
                 url = next;
                 continue;
             }
-            return await HttpTransfer.ToBlobResponseAsync(url, request.Offset, response, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable && offset > 0)
+            {
+                // No byte at the resume point (every byte had arrived, or the file changed): asking again with the
+                // same Range would only repeat the 416, so start over from byte zero.
+                response.Dispose();
+                offset = 0;
+                continue;
+            }
+            return await HttpTransfer.ToBlobResponseAsync(url, offset, response, cancellationToken).ConfigureAwait(false);
         }
         throw new SourceException($"GET {HttpTransfer.Redact(request.Url)}: more than {HttpTransfer.MaxRedirects} redirects",
             isTransient: false);
