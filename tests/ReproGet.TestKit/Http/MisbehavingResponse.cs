@@ -10,6 +10,8 @@ namespace ReproGet.TestKit.Http;
 internal sealed class MisbehavingResponse(HttpContext context, ServedFile file, long? rangeStart, Action<int> sent,
     CancellationToken aborted)
 {
+    private static readonly TimeSpan BreakDelay = TimeSpan.FromMilliseconds(500);
+
     private HttpResponse Response => context.Response;
 
     private byte[] Content => file.Content;
@@ -58,8 +60,12 @@ internal sealed class MisbehavingResponse(HttpContext context, ServedFile file, 
     public async Task HalfThenAbortAsync(bool honourRange)
     {
         await HalfAsync(honourRange ? rangeStart ?? 0 : 0).ConfigureAwait(false);
+        // The abort is a TCP reset, and a reset makes the client's kernel drop what the client has not read yet;
+        // give it time to read the half that was sent, so the break always falls mid-body.
+        await Task.Delay(BreakDelay, aborted).ConfigureAwait(false);
         context.Abort();
     }
+
 
     /// <summary>Announces the full length, sends half of it, then keeps silent until the client gives up.</summary>
     public async Task HalfThenStallAsync()
