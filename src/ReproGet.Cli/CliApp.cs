@@ -3,6 +3,7 @@ using ReproGet.Cli.Commands;
 using ReproGet.Cli.Output;
 using ReproGet.Cli.Commands.Cache;
 using ReproGet.Cli.Commands.Hash;
+using ReproGet.Cli.Commands.Ipfs;
 using ReproGet.Cli.Commands.Oci;
 
 namespace ReproGet.Cli;
@@ -27,6 +28,7 @@ public static class CliApp
         root.Subcommands.Add(HashCommand.Create());
         root.Subcommands.Add(CacheCommand.Create());
         root.Subcommands.Add(OciCommand.Create());
+        root.Subcommands.Add(IpfsCommand.Create());
         root.Subcommands.Add(BundleCommand.Create());
         root.Subcommands.Add(InfoCommand.Create());
         HelpDetails.Install(root);

@@ -3,6 +3,7 @@ using ReproGet.Core.Distros;
 using ReproGet.Core.Fetching;
 using ReproGet.Sources.Files;
 using ReproGet.Sources.Http;
+using ReproGet.Sources.Ipfs.Gateway;
 using ReproGet.Sources.Oci;
 
 namespace ReproGet.Cli;
@@ -24,7 +25,8 @@ public static class SourceCatalog
         var http = CreateHttpClient(options);
         return new(
         [
-            new HttpBlobSource(http),
+            // IPFS gateway URLs (/ipfs/<CID>) are fetched block-verified; every other http(s) URL passes through.
+            new IpfsGatewaySource(http, new HttpBlobSource(http), log),
             new FileBlobSource(),
             new OciBlobSource(CreateRegistryClient(http), log),
         ]);

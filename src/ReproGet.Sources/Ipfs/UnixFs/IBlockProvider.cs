@@ -1,0 +1,16 @@
+using ReproGet.Sources.Ipfs.Multiformats;
+
+namespace ReproGet.Sources.Ipfs.UnixFs;
+
+/// <summary>
+/// Hands out blocks by CID: from a CAR being streamed, from a gateway one block at a time, from a file. Providers
+/// need not be trusted: <see cref="UnixFsFileStream"/> checks every block against the CID it asked for, and
+/// disposes its provider (and so the connection behind it) when it is disposed.
+/// </summary>
+public interface IBlockProvider : IDisposable
+{
+    /// <summary>Where the blocks come from, for messages (a URL, a file).</summary>
+    string Origin { get; }
+
+    ValueTask<byte[]> GetBlockAsync(Cid cid, CancellationToken cancellationToken);
+}
