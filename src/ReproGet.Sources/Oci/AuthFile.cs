@@ -55,12 +55,10 @@ public sealed class AuthFile
         }
     }
 
-    /// <summary>
-    /// The helper named for <paramref name="registry"/> in <c>credHelpers</c>, else the stored entry with the most
-    /// specific key matching <paramref name="registry"/>/<paramref name="repository"/>.
-    /// </summary>
+    /// <summary>The helper <c>credHelpers</c> names for <paramref name="registry"/>, if any.</summary>
     public string? HelperFor(string registry) => _helpers.GetValueOrDefault(registry);
 
+    /// <summary>The <c>auths</c> entry with the most specific key matching <paramref name="registry"/>/<paramref name="repository"/>.</summary>
     public RegistryCredential? EntryFor(string registry, string repository)
     {
         var path = $"{registry}/{repository}";

@@ -58,7 +58,7 @@ public sealed class RegistryClient
         }
     }
 
-    /// <summary>Throws the error for an unexpected status, with the registry's own error code and message.</summary>
+    /// <summary>The error for an unexpected status, with the registry's own error code and message.</summary>
     public static async Task<SourceException> StatusErrorAsync(RegistryRequest request, HttpResponseMessage response,
         CancellationToken cancellationToken)
     {
@@ -127,6 +127,11 @@ public sealed class RegistryClient
             return new RegistryAuthException($"registry {registry} requires a login and no credentials for it were found "
                 + $"(read: {_authorizer.Credentials.DescribeSearch()}): {what}",
                 $"log in with `docker login {registry}` or `podman login {registry}`, or point DOCKER_CONFIG or REGISTRY_AUTH_FILE at a file that has it");
+        }
+        if (challenge.Error == "invalid_token")
+        {
+            return new RegistryAuthException($"registry {registry} does not accept the token its token service issued for {credential}: {what}",
+                "the registry's token settings (issuer, service, signing certificates) do not match its token service; tell its operator");
         }
         if (challenge.Error == "insufficient_scope" || authorization?.Token is not null)
         {

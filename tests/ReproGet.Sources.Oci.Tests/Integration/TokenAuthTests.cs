@@ -117,6 +117,23 @@ public sealed class TokenAuthTests : IAsyncLifetime
             push.StandardError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_registry_that_cannot_verify_the_tokens_is_named_as_the_problem()
+    {
+        using var workspace = await Workspace.CreateAsync();
+        var (otherCertificate, _) = await OpensslCertificates.CreateSelfSignedAsync(_keys.Path, "some-other-signer");
+        await using var misconfigured = await DockerRegistry.StartAsync(
+            new RegistrySetup { TokenRealm = Tokens.Realm, TokenRootCertificates = otherCertificate });
+        workspace.UseDockerConfig("{\"auths\":{\"" + misconfigured.Address + "\":{\"auth\":\""
+            + Convert.ToBase64String(Encoding.UTF8.GetBytes("alice:alice-pw")) + "\"}}}");
+
+        using var download = await workspace.DownloadAsync(workspace.NewCache("fresh"), $"oci://{misconfigured.Address}/reproget/debs");
+
+        Assert.Equal(1, download.ExitCode);
+        Assert.Contains($"registry {misconfigured.Address} does not accept the token its token service issued for user \"alice\"",
+            download.StandardError, StringComparison.Ordinal);
+    }
+
     private string Auths(string user, string password) =>
         "{\"auths\":{\"" + Registry.Address + "\":{\"auth\":\"" + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")) + "\"}}}";
 }
