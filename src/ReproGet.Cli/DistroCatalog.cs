@@ -1,6 +1,7 @@
 using ReproGet.Cli.Distros;
 using ReproGet.Core.Distros;
 using ReproGet.Core.Errors;
+using ReproGet.Distros.Arch;
 
 namespace ReproGet.Cli;
 
@@ -10,6 +11,7 @@ public static class DistroCatalog
     public static IReadOnlyList<IDistro> All { get; } =
     [
         new NoneDistro(),
+        new ArchDistro(),
     ];
 
     public static IEnumerable<string> Names => All.Select(d => d.Name).Order(StringComparer.Ordinal);

@@ -6,7 +6,8 @@ namespace ReproGet.Core.Operations;
 
 /// <summary>
 /// <c>hash update</c>: rewrites a lockfile with freshly locked lines for the packages it names. Comments, blank lines
-/// and non-package lines stay where they were; <c>/ipfs/</c> lines stay while their hash is still pinned.
+/// and non-package lines stay where they were; <c>/ipfs/</c> lines stay while their hash is still pinned. A package's
+/// companion files (Arch's <c>&lt;file&gt;.sig</c>) are replaced along with it.
 /// </summary>
 public static class LockUpdate
 {
@@ -31,6 +32,9 @@ public static class LockUpdate
                 fresh[Key(package)] = file;
             }
         }
+        var companions = Companions(locked);
+        var oldPackageNames = oldLines.Select(l => TryParse(l, out var p) && p.IpfsCid is null ? p.Name : null)
+            .OfType<string>().Where(n => PackageOf(n) is not null).ToHashSet(StringComparer.Ordinal);
         var output = new List<string>();
         var changes = new List<Change>();
         var used = new HashSet<string>(StringComparer.Ordinal);
@@ -51,7 +55,11 @@ public static class LockUpdate
             var package = PackageOf(parsed.Name);
             if (package is null)
             {
-                output.Add(line);
+                // A package's companion (its detached .sig) is written again after the package's fresh line.
+                if (OwnerOf(parsed.Name, oldPackageNames) is null)
+                {
+                    output.Add(line);
+                }
                 continue;
             }
             var key = Key(package);
@@ -62,6 +70,7 @@ public static class LockUpdate
             }
             used.Add(key);
             output.Add($"{replacement.Sha256.Hex}  {replacement.Name}");
+            output.AddRange(companions[replacement.Name].Select(c => $"{c.Sha256.Hex}  {c.Name}"));
             var newVersion = PackageOf(replacement.Name)!.FullVersion;
             if (replacement.Sha256.Hex != parsed.Sha256 || replacement.Name != parsed.Name)
             {
@@ -71,6 +80,7 @@ public static class LockUpdate
         foreach (var (key, file) in fresh.Where(f => !used.Contains(f.Key)).OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             output.Add($"{file.Sha256.Hex}  {file.Name}");
+            output.AddRange(companions[file.Name].Select(c => $"{c.Sha256.Hex}  {c.Name}"));
             changes.Add(new Change(key, null, PackageOf(file.Name)!.FullVersion));
         }
         var pinned = output.Where(l => TryParse(l, out var p) && p.IpfsCid is null)
@@ -78,6 +88,26 @@ public static class LockUpdate
         var dropped = ipfsLines.Where(i => !pinned.Contains(i.Sha)).Select(i => i.Line).ToHashSet(StringComparer.Ordinal);
         var text = string.Concat(output.Where(l => !dropped.Contains(l)).Select(l => l + "\n"));
         return new Result(text, changes);
+    }
+
+    // Locked files that are not packages but named "<package file>.<suffix>" (Arch's .sig), by their package's name.
+    private static ILookup<string, LockedFile> Companions(IReadOnlyList<LockedFile> locked)
+    {
+        var packages = locked.Select(f => f.Name).Where(n => PackageOf(n) is not null).ToHashSet(StringComparer.Ordinal);
+        return locked.Select(f => (Owner: PackageOf(f.Name) is null ? OwnerOf(f.Name, packages) : null, File: f))
+            .Where(c => c.Owner is not null).ToLookup(c => c.Owner!, c => c.File, StringComparer.Ordinal);
+    }
+
+    private static string? OwnerOf(string name, IReadOnlySet<string> packageNames)
+    {
+        for (var dot = name.LastIndexOf('.'); dot > 0; dot = name.LastIndexOf('.', dot - 1))
+        {
+            if (packageNames.Contains(name[..dot]))
+            {
+                return name[..dot];
+            }
+        }
+        return null;
     }
 
     private static bool TryParse(string line, out Sha256SumsLine parsed)
