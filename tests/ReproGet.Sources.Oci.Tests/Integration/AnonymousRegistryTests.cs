@@ -15,14 +15,20 @@ public sealed class AnonymousRegistryTests
         await using var registry = await DockerRegistry.StartAsync();
 
         using var push = await workspace.PushAsync($"oci://{registry.Address}/reproget/debs:v1");
-        var fresh = workspace.NewCache("fresh");
-        using var download = await workspace.DownloadAsync(fresh, $"oci://{registry.Address}/reproget/debs");
+        using var clean = await workspace.RunAsync("--cache", workspace.FilledCache, "cache", "clean");
+        var emptied = Directory.Exists(Path.Combine(workspace.FilledCache, "blobs", "sha256"))
+            ? Directory.GetFiles(Path.Combine(workspace.FilledCache, "blobs", "sha256")).Length
+            : 0;
+        using var download = await workspace.DownloadAsync(workspace.FilledCache, $"oci://{registry.Address}/reproget/debs");
 
         Assert.True(push.ExitCode == 0, push.ToString());
         Assert.Matches("^sha256:[0-9a-f]{64}\n$", push.StandardOutput);
         Assert.Contains("2 uploaded", push.StandardError, StringComparison.Ordinal);
+        Assert.True(clean.ExitCode == 0, clean.ToString());
+        Assert.Equal(0, emptied);
         Assert.True(download.ExitCode == 0, download.ToString());
-        Workspace.AssertHoldsTheDebs(fresh);
+        Assert.Contains("2 downloaded", download.StandardError, StringComparison.Ordinal);
+        Workspace.AssertHoldsTheDebs(workspace.FilledCache);
     }
 
     [Fact]
