@@ -8,6 +8,8 @@ namespace ReproGet.Core.Cache;
 /// </summary>
 public sealed class CacheImporter(ContentCache cache)
 {
+    private static readonly EnumerationOptions OneLevel = new() { AttributesToSkip = 0, IgnoreInaccessible = false };
+
     public sealed record Imported(Sha256Digest Sha256, string Basename, string Path);
 
     public sealed record Result(IReadOnlyList<Imported> Imported, IReadOnlyList<string> Errors);
@@ -53,6 +55,30 @@ public sealed class CacheImporter(ContentCache cache)
         return await pending.CommitAsync(basename, cancellationToken).ConfigureAwait(false);
     }
 
+    // Walks the tree one directory at a time, so an unreadable folder is reported and the rest is still imported
+    // (one recursive enumeration would throw out of the whole import). Symlinked folders are not followed.
+    private static List<string> FilesUnder(string root, List<string> errors)
+    {
+        var files = new List<string>();
+        var pending = new Stack<string>([root]);
+        while (pending.TryPop(out var directory))
+        {
+            try
+            {
+                files.AddRange(Directory.EnumerateFiles(directory, "*", OneLevel));
+                foreach (var sub in new DirectoryInfo(directory).EnumerateDirectories("*", OneLevel).Where(d => d.LinkTarget is null))
+                {
+                    pending.Push(sub.FullName);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                errors.Add($"cannot import \"{directory}\": {e.Message}");
+            }
+        }
+        return files;
+    }
+
     private static IEnumerable<string> ExpandFiles(IEnumerable<string> paths, List<string> errors)
     {
         foreach (var path in paths)
@@ -60,13 +86,7 @@ public sealed class CacheImporter(ContentCache cache)
             var full = System.IO.Path.GetFullPath(path);
             if (Directory.Exists(full))
             {
-                var files = Directory.EnumerateFiles(full, "*", new EnumerationOptions
-                {
-                    RecurseSubdirectories = true,
-                    AttributesToSkip = 0,
-                    IgnoreInaccessible = false,
-                });
-                foreach (var file in files.Order(StringComparer.Ordinal))
+                foreach (var file in FilesUnder(full, errors).Order(StringComparer.Ordinal))
                 {
                     yield return file;
                 }

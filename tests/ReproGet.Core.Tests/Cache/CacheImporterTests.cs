@@ -27,6 +27,19 @@ public sealed class CacheImporterTests
     }
 
     [Fact]
+    public async Task SymlinkedFoldersAreNotFollowedSoALoopEnds()
+    {
+        using var fixture = new CacheFixture();
+        fixture.Directory.WriteFile("in/sub/a.deb", "a");
+        Directory.CreateSymbolicLink(fixture.Directory.Combine("in", "sub", "loop"), fixture.Directory.Combine("in"));
+
+        var result = await new CacheImporter(fixture.Cache).ImportAsync([fixture.Directory.Combine("in")], CancellationToken.None);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal("a.deb", Assert.Single(result.Imported).Basename);
+    }
+
+    [Fact]
     public async Task EveryFailureIsReportedAndTheRestIsImported()
     {
         using var fixture = new CacheFixture();
