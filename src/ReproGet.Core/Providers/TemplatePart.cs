@@ -86,9 +86,18 @@ internal sealed record ActionPart(string? Function, string[] FieldPath) : Templa
                 : $"the entry has no .{string.Join('.', FieldPath)}";
             return false;
         }
-        output.Append(value);
+        output.Append(EscapeForUrl(value));
         return true;
     }
+
+    // A value is text, not URL syntax: a file that apt-get download named "libgc1_1%3a8.2.2-3_amd64.deb" must be
+    // requested as "%253a", or the server decodes it to ':' and answers 404 (the Go tool had this bug). '/' stays,
+    // so .Name keeps its directories.
+    private static string EscapeForUrl(string value) =>
+        value.AsSpan().IndexOfAny("%#? ") < 0
+            ? value
+            : value.Replace("%", "%25", StringComparison.Ordinal).Replace("#", "%23", StringComparison.Ordinal)
+                .Replace("?", "%3F", StringComparison.Ordinal).Replace(" ", "%20", StringComparison.Ordinal);
 
     private static string? TopField(LockEntry entry, string field) => field switch
     {

@@ -47,4 +47,25 @@ public sealed class DownloadCommandTests
         Assert.True(File.Exists(Path.Combine(cache, "blobs", "sha256", DebFixture.Hello.Sha256)));
         Assert.False(File.Exists(Path.Combine(cache, "blobs", "sha256", DebFixture.Neofetch.Sha256)));
     }
+
+    [Theory]
+    [InlineData("http")]
+    [InlineData("file")]
+    public async Task ANameWithAPercentSignIsFetchedUnderThatExactName(string scheme)
+    {
+        // apt-get download writes the epoch's ':' as %3a; that '%' is part of the file name, not URL syntax.
+        const string name = "hello_1%3a2.10-2_amd64.deb";
+        var sha256 = DebFixture.Hello.Sha256;
+        await using var server = await LoopbackHttpServer.StartAsync();
+        server.Serve("/pool/" + name, DebFixture.Hello.Bytes);
+        using var temp = new TempDirectory();
+        temp.WriteFile("mirror/" + name, DebFixture.Hello.Bytes);
+        var lockfile = temp.WriteFile("SHA256SUMS", $"{sha256}  {name}\n");
+        var provider = scheme == "http" ? server.BaseUrl + "/pool/{{.Name}}" : $"file://{temp.Path}/mirror/{{{{.Name}}}}";
+
+        var run = await CliRun.InCacheAsync(temp.Combine("cache"), "--provider", provider, "download", lockfile);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(DebFixture.Hello.Bytes, File.ReadAllBytes(temp.Combine("cache", "blobs", "sha256", sha256)));
+    }
 }
