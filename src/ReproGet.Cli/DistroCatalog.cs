@@ -2,6 +2,7 @@ using ReproGet.Cli.Distros;
 using ReproGet.Core.Distros;
 using ReproGet.Core.Errors;
 using ReproGet.Distros.Arch;
+using ReproGet.Distros.Debian;
 
 namespace ReproGet.Cli;
 
@@ -11,6 +12,8 @@ public static class DistroCatalog
     public static IReadOnlyList<IDistro> All { get; } =
     [
         new NoneDistro(),
+        new DebianDistro(),
+        new UbuntuDistro(),
         new ArchDistro(),
     ];
 

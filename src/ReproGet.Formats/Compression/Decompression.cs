@@ -1,8 +1,9 @@
-using System.IO.Compression;
-
 namespace ReproGet.Formats.Compression;
 
-/// <summary>Opens possibly compressed files as plain byte streams: gzip in managed code, xz/zstd/lz4 through the system's libraries.</summary>
+/// <summary>
+/// Opens possibly compressed files as plain byte streams, decoded by the libraries dpkg and apt use (zlib, liblzma,
+/// libzstd, liblz4), which every Debian-family root has.
+/// </summary>
 public static class Decompression
 {
     /// <summary>
@@ -37,7 +38,7 @@ public static class Decompression
     public static Stream Open(Stream stream, CompressionFormat format, string source, bool leaveOpen = false) => format switch
     {
         CompressionFormat.None => stream,
-        CompressionFormat.Gzip => new GZipStream(stream, CompressionMode.Decompress, leaveOpen),
+        CompressionFormat.Gzip => new GzipDecoderStream(stream, source, leaveOpen),
         CompressionFormat.Xz => new XzDecoderStream(stream, source, leaveOpen),
         CompressionFormat.Zstd => new ZstdDecoderStream(stream, source, leaveOpen),
         CompressionFormat.Lz4 => new Lz4FrameDecoderStream(stream, source, leaveOpen),

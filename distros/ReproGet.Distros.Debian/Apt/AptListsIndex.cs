@@ -1,0 +1,92 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using ReproGet.Core.Distros;
+using ReproGet.Core.Hashing;
+using ReproGet.Formats.Compression;
+using ReproGet.Formats.Deb822;
+
+namespace ReproGet.Distros.Debian.Apt;
+
+/// <summary>
+/// The package stanzas of apt's lists (<c>/var/lib/apt/lists/*_Packages</c>, plain or compressed as apt stores them),
+/// read directly rather than through <c>apt-cache</c>. Only stanzas of the packages asked for are kept, so one
+/// pass over a 50 MB index allocates almost nothing for the other 60 000 packages.
+/// </summary>
+public sealed partial class AptListsIndex
+{
+    public const string ListsDirectory = "/var/lib/apt/lists";
+
+    private readonly Dictionary<string, List<IndexedPackage>> _byName;
+
+    private AptListsIndex(string directory, IReadOnlyList<string> listFiles, Dictionary<string, List<IndexedPackage>> byName)
+    {
+        Directory = directory;
+        ListFiles = listFiles;
+        _byName = byName;
+    }
+
+    /// <summary>The lists directory under the root.</summary>
+    public string Directory { get; }
+
+    /// <summary>The Packages lists read, in apt's order (<see cref="ListFileOrder"/>), which is also the order of duplicates in <see cref="Find"/>.</summary>
+    public IReadOnlyList<string> ListFiles { get; }
+
+    /// <summary>Reads the stanzas of the packages called <paramref name="names"/> from every list, the lists in parallel.</summary>
+    public static AptListsIndex Load(DistroContext context, IReadOnlySet<string> names, CancellationToken cancellationToken)
+    {
+        var directory = context.RootPath(ListsDirectory);
+        var lists = System.IO.Directory.Exists(directory)
+            ? ListFileOrder.Sort(System.IO.Directory.EnumerateFiles(directory).Where(f => PackagesListName().IsMatch(Path.GetFileName(f))),
+                AptSourcesReader.Read(context))
+            : [];
+        var priorities = lists.Count == 0 ? new Dictionary<string, int>() : ReleasePriority.ForLists(directory, lists);
+        var lookup = names.ToDictionary(n => n, n => n, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        var perList = new List<IndexedPackage>[lists.Count];
+        Parallel.For(0, lists.Count, new ParallelOptions { CancellationToken = cancellationToken },
+            i => perList[i] = ReadList(lists[i], priorities.GetValueOrDefault(lists[i], ReleasePriority.Default), lookup, context.Log));
+        var byName = new Dictionary<string, List<IndexedPackage>>(StringComparer.Ordinal);
+        foreach (var package in perList.SelectMany(p => p))
+        {
+            if (!byName.TryGetValue(package.Name, out var list))
+            {
+                byName[package.Name] = list = [];
+            }
+            list.Add(package);
+        }
+        return new AptListsIndex(directory, lists, byName);
+    }
+
+    /// <summary>The stanzas of <paramref name="name"/> for one of <paramref name="architectures"/>, in list order.</summary>
+    public IReadOnlyList<IndexedPackage> Find(string name, IReadOnlyCollection<string> architectures) =>
+        _byName.TryGetValue(name, out var all) ? [.. all.Where(p => architectures.Contains(p.Architecture))] : [];
+
+    private static List<IndexedPackage> ReadList(string path, int priority,
+        Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> names, IStatusLog log)
+    {
+        var found = new List<IndexedPackage>();
+        using var reader = new Deb822Reader(Decompression.OpenFile(path), path);
+        Span<char> nameChars = stackalloc char[256];
+        while (reader.TryRead(out var stanza))
+        {
+            if (!stanza.TryGetBytes("Package", out var nameBytes) || nameBytes.Length > nameChars.Length
+                || !names.TryGetValue(nameChars[..Encoding.ASCII.GetChars(nameBytes, nameChars)], out var name))
+            {
+                continue;
+            }
+            var filename = stanza["Filename"];
+            var sha256 = stanza["SHA256"];
+            var version = stanza["Version"];
+            var architecture = stanza["Architecture"];
+            if (filename is null || version is null || architecture is null || !Sha256Digest.TryParse(sha256, out var digest))
+            {
+                log.Debug($"{path}:{stanza.LineNumber}: {name} has no usable Version, Architecture, Filename or SHA256; skipped");
+                continue;
+            }
+            found.Add(new IndexedPackage(name, architecture, version, filename, digest.Value, priority, path));
+        }
+        return found;
+    }
+
+    [GeneratedRegex(@"_Packages(\.(gz|xz|zst|lz4))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex PackagesListName();
+}

@@ -1,0 +1,47 @@
+using ReproGet.Core.Distros;
+using ReproGet.Core.Lockfiles;
+using ReproGet.Core.Packages;
+using ReproGet.Distros.Debian.Apt;
+using ReproGet.Distros.Debian.Dpkg;
+using ReproGet.Distros.Debian.Locking;
+
+namespace ReproGet.Distros.Debian;
+
+/// <summary>
+/// What Debian, Ubuntu and their derivatives share: dpkg's database, apt's lists and sources, <c>*.deb</c> pool
+/// files. A subclass gives the name and the archives that keep old files.
+/// </summary>
+public abstract class DpkgDistro : IDistro, IPackageLocker, IPackageInstaller
+{
+    public abstract string Name { get; }
+
+    public bool IsExperimental => false;
+
+    /// <summary>Mirrors to try when the root's sources name none.</summary>
+    protected abstract IReadOnlyList<string> FallbackMirrors { get; }
+
+    /// <summary>Archives that keep files after the mirrors drop them, tried after the mirrors.</summary>
+    protected abstract IReadOnlyList<string> ArchiveProviders { get; }
+
+    /// <summary>The mirrors of the root's apt sources, then the archives (plain http on purpose: the hash carries the trust).</summary>
+    public IReadOnlyList<string> DefaultProviders(DistroContext context)
+    {
+        var mirrors = MirrorProviders.From(AptSourcesReader.Read(context));
+        return [.. mirrors.Count > 0 ? mirrors : FallbackMirrors, .. ArchiveProviders];
+    }
+
+    public EntryRole Classify(LockEntry entry) =>
+        entry.Package?.Kind == PackageKind.Deb ? EntryRole.Package : EntryRole.NotNeeded;
+
+    public Task<IReadOnlyList<LockedFile>> LockAsync(DistroContext context, LockRequest request, CancellationToken cancellationToken) =>
+        DpkgLocker.LockAsync(context, request, cancellationToken);
+
+    public Task<IReadOnlyList<LockEntry>> SelectNotInstalledAsync(DistroContext context, IReadOnlyList<LockEntry> packages,
+        CancellationToken cancellationToken) =>
+        Task.FromResult(DpkgInstaller.SelectNotInstalled(context, packages));
+
+    /// <summary>Debian packages are not signed one by one (the archive signs its indexes), so there are no auxiliary files.</summary>
+    public Task InstallAsync(DistroContext context, IReadOnlyList<CachedFile> packages, IReadOnlyList<CachedFile> auxiliary,
+        CancellationToken cancellationToken) =>
+        DpkgInstaller.InstallAsync(context, packages, cancellationToken);
+}

@@ -1,0 +1,108 @@
+using ReproGet.Core.Distros;
+using ReproGet.Core.Errors;
+using ReproGet.Core.Lockfiles;
+using ReproGet.Distros.Debian.Apt;
+using ReproGet.Distros.Debian.Dpkg;
+using ReproGet.Distros.Debian.Versions;
+
+namespace ReproGet.Distros.Debian.Locking;
+
+/// <summary>
+/// <c>hash generate</c> for dpkg systems without running apt or dpkg: dpkg's status file says what is installed,
+/// apt's lists say where each version lives in the pool and its SHA-256. Installed packages are pinned at their
+/// installed version (the Go tool pinned the newest version in the lists, which after a list refresh is not what
+/// is installed); named packages that are not installed get apt's candidate.
+/// </summary>
+internal static class DpkgLocker
+{
+    private const int MaxListedInError = 10;
+
+    public static Task<IReadOnlyList<LockedFile>> LockAsync(DistroContext context, LockRequest request, CancellationToken cancellationToken) =>
+        Task.Run(() => Lock(context, request, cancellationToken), cancellationToken);
+
+    private static IReadOnlyList<LockedFile> Lock(DistroContext context, LockRequest request, CancellationToken cancellationToken)
+    {
+        var status = DpkgStatus.Read(context);
+        var targets = Targets(context, status, request);
+        var index = AptListsIndex.Load(context, targets.Select(t => t.Name).ToHashSet(StringComparer.Ordinal), cancellationToken);
+        context.Log.Debug($"read {index.ListFiles.Count} apt lists under {index.Directory} for {targets.Count} packages");
+        var locked = new List<LockedFile>();
+        var missing = new List<LockTarget>();
+        foreach (var target in targets)
+        {
+            if (Resolve(index, target) is not { } found)
+            {
+                missing.Add(target);
+                continue;
+            }
+            if (LockName.Explain(found.Filename) is { } problem)
+            {
+                throw new ReproGetException($"{found.ListFile}: {found.Name} {found.Version}: {problem}",
+                    "the apt list is damaged or not from a Debian-style archive; `apt-get update` rewrites it");
+            }
+            locked.Add(new LockedFile(found.Sha256, found.Filename));
+        }
+        Report(context, request, index, missing);
+        return [.. locked.DistinctBy(f => f.Name)];
+    }
+
+    private static List<LockTarget> Targets(DistroContext context, DpkgStatus status, LockRequest request)
+    {
+        if (request.Packages.Count == 0)
+        {
+            var installed = status.Packages.Where(p => p.HasFiles).Select(LockTarget.ForInstalled).ToList();
+            return installed.Count > 0
+                ? installed
+                : throw new ReproGetException($"no package is installed according to {context.RootPath(DpkgStatus.StatusPath)}",
+                    "is --root the system you mean? name packages to lock their candidate versions instead");
+        }
+        var targets = new List<LockTarget>();
+        foreach (var requested in request.Packages.Select(PackageRequest.Parse))
+        {
+            var architectures = requested.Architectures(status.NativeArchitecture);
+            var installed = status.Packages.Where(p => p.HasFiles && p.Name == requested.Name && architectures.Contains(p.Architecture)).ToList();
+            targets.AddRange(installed.Count > 0
+                ? installed.Select(LockTarget.ForInstalled)
+                : [new LockTarget(requested.Name, architectures, null)]);
+        }
+        return targets;
+    }
+
+    private static IndexedPackage? Resolve(AptListsIndex index, LockTarget target)
+    {
+        var stanzas = index.Find(target.Name, target.Architectures);
+        if (target.Installed is { } installed)
+        {
+            return stanzas.FirstOrDefault(s => s.Version == installed.Version);
+        }
+        return stanzas.Where(s => DebianVersion.TryParse(s.Version, out _))
+            .OrderByDescending(s => s.Priority)
+            .ThenByDescending(s => DebianVersion.Parse(s.Version))
+            .FirstOrDefault();
+    }
+
+    private static void Report(DistroContext context, LockRequest request, AptListsIndex index, List<LockTarget> missing)
+    {
+        if (missing.Count == 0)
+        {
+            return;
+        }
+        var where = index.ListFiles.Count == 0
+            ? $"there are no apt lists under {index.Directory}"
+            : $"no apt list under {index.Directory} has them";
+        if (request.AllowMissing)
+        {
+            foreach (var target in missing)
+            {
+                context.Log.Warn($"{target}: left out of the lock ({where})");
+            }
+            return;
+        }
+        var names = string.Join(", ", missing.Take(MaxListedInError)) + (missing.Count > MaxListedInError ? $" and {missing.Count - MaxListedInError} more" : "");
+        var what = missing.All(t => t.Installed is not null) ? "installed package versions are" : "packages are";
+        throw new ReproGetException($"{missing.Count} {what} not in apt's lists ({where}): {names}",
+            index.ListFiles.Count == 0
+                ? "run `apt-get update` first (image builds often delete the lists), or pass --allow-missing to leave them out with a warning"
+                : "run `apt-get update` against sources that still carry these versions (for Debian, snapshot.debian.org for the date they were installed), or pass --allow-missing to leave them out with a warning");
+    }
+}
