@@ -1,6 +1,7 @@
 using ReproGet.Cli.Distros;
 using ReproGet.Core.Distros;
 using ReproGet.Core.Errors;
+using ReproGet.Distros.Alpine;
 using ReproGet.Distros.Arch;
 using ReproGet.Distros.Debian;
 
@@ -12,6 +13,7 @@ public static class DistroCatalog
     public static IReadOnlyList<IDistro> All { get; } =
     [
         new NoneDistro(),
+        new AlpineDistro(options => SourceCatalog.Create(options)),
         new DebianDistro(),
         new UbuntuDistro(),
         new ArchDistro(),

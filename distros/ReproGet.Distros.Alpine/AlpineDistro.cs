@@ -1,0 +1,58 @@
+using ReproGet.Core.Distros;
+using ReproGet.Core.Fetching;
+using ReproGet.Core.Lockfiles;
+using ReproGet.Distros.Alpine.Configuration;
+using ReproGet.Distros.Alpine.Installing;
+using ReproGet.Distros.Alpine.Locking;
+
+namespace ReproGet.Distros.Alpine;
+
+/// <summary>
+/// Alpine Linux (apk): locks installed packages by matching apk's installed database to the signed indexes, learns
+/// each file's SHA-256 by reading it once (apk's cache, else its repository), checks Alpine's RSA signatures with
+/// .NET's own crypto, and installs with one <c>apk add --no-network</c> transaction.
+/// </summary>
+public sealed class AlpineDistro(Func<FetchOptions, BlobSourceSet> sources) : IDistro, IPackageLocker, IPackageInstaller, IBundleInstaller
+{
+    /// <summary>The Go tool's default; like every Alpine mirror it keeps only current packages.</summary>
+    public const string CdnProvider = "https://dl-cdn.alpinelinux.org/alpine/{{.Name}}";
+
+    private readonly AlpineLocker _locker = new(sources);
+    private readonly AlpineInstaller _installer = new();
+    private int _ephemeralNoted;
+
+    public string Name => "alpine";
+
+    // Installing needs apk, which runs only on Alpine: that path is not exercised on the machines that build repro-get.
+    public bool IsExperimental => true;
+
+    public string BundleTool => ApkAddCommand.Tool;
+
+    // apk checks each file's signature with the image's own /etc/apk/keys: never --allow-untrusted.
+    public string BundleInstallCommand => "apk add --no-network \"$@\"";
+
+    /// <summary>The configured repositories' mirrors, then Alpine's CDN; all ephemeral, which the user is told once.</summary>
+    public IReadOnlyList<string> DefaultProviders(DistroContext context)
+    {
+        if (Interlocked.Exchange(ref _ephemeralNoted, 1) == 0)
+        {
+            context.Log.Warn("Alpine's default providers are ephemeral: its mirrors delete superseded packages. "
+                + "Push the locked files to a store you own (oci push, ipfs push) and name it with --provider");
+        }
+        return [.. new AlpineRoot(context).Repositories().Select(r => r.MirrorProvider).Append(CdnProvider).Distinct(StringComparer.Ordinal)];
+    }
+
+    public EntryRole Classify(LockEntry entry) =>
+        entry.Basename.EndsWith(".apk", StringComparison.Ordinal) ? EntryRole.Package : EntryRole.NotNeeded;
+
+    public Task<IReadOnlyList<LockedFile>> LockAsync(DistroContext context, LockRequest request, CancellationToken cancellationToken) =>
+        _locker.LockAsync(context, request, cancellationToken);
+
+    public Task<IReadOnlyList<LockEntry>> SelectNotInstalledAsync(DistroContext context, IReadOnlyList<LockEntry> packages,
+        CancellationToken cancellationToken) =>
+        _installer.SelectNotInstalledAsync(context, packages, cancellationToken);
+
+    public Task InstallAsync(DistroContext context, IReadOnlyList<CachedFile> packages, IReadOnlyList<CachedFile> auxiliary,
+        CancellationToken cancellationToken) =>
+        _installer.InstallAsync(context, packages, cancellationToken);
+}

@@ -1,0 +1,96 @@
+using ReproGet.Core.Cache;
+using ReproGet.Distros.Alpine.Tests.Builders;
+using ReproGet.TestKit;
+
+namespace ReproGet.Distros.Alpine.Tests.EndToEnd;
+
+/// <summary>The real repro-get, as a user runs it, against a synthetic Alpine root and a loopback repository.</summary>
+[Trait("Category", "Integration")]
+public sealed class AlpineCommandLineTests
+{
+    private static async Task<ReproGetProcess> RunAsync(params string[] arguments)
+    {
+        var process = await ReproGetProcess.RunAsync(arguments);
+        return process;
+    }
+
+    [Fact]
+    public async Task Hash_generate_then_download_by_hash_from_the_repository()
+    {
+        await using var scenario = await AlpineRepositoryScenario.StartAsync();
+        var busybox = scenario.Publish("busybox", "1.35.0-r17");
+        var ssl = scenario.Publish("libssl1.1", "1.1.1s-r0");
+        scenario.CacheIndex(busybox, ssl);
+        scenario.Root.WriteInstalled(ssl, busybox);
+        using var work = new TempDirectory();
+
+        using var generate = await RunAsync("--distro", "alpine", "--root", scenario.Root.Root, "--cache", scenario.Root.Cache,
+            "hash", "generate");
+
+        Assert.True(generate.ExitCode == 0, generate.ToString());
+        Assert.Equal(
+            $"{busybox.Sha256.Hex}  v3.99/main/x86_64/busybox-1.35.0-r17.apk\n{ssl.Sha256.Hex}  v3.99/main/x86_64/libssl1.1-1.1.1s-r0.apk\n",
+            generate.StandardOutput);
+        Assert.Contains("Alpine deletes superseded packages", generate.StandardError);
+        var lockfile = work.WriteFile("SHA256SUMS-x86_64", generate.StandardOutput);
+
+        var freshCache = work.Combine("fresh-cache");
+        using var download = await RunAsync("--distro", "alpine", "--cache", freshCache,
+            "--provider", scenario.Server.BaseUrl + "/alpine/{{.Name}}", "download", lockfile);
+
+        Assert.True(download.ExitCode == 0, download.ToString());
+        using var cache = ContentCache.Open(freshCache);
+        Assert.Equal(busybox.Bytes, await File.ReadAllBytesAsync(cache.BlobPath(busybox.Sha256)));
+        Assert.Equal(ssl.Bytes, await File.ReadAllBytesAsync(cache.BlobPath(ssl.Sha256)));
+        Assert.Equal(2, scenario.Server.RequestCount(scenario.PathOf(busybox.FileName)));
+    }
+
+    [Fact]
+    public async Task Dedupe_leaves_out_what_the_base_lock_pins()
+    {
+        await using var scenario = await AlpineRepositoryScenario.StartAsync();
+        var musl = scenario.Publish("musl", "1.2.3-r0");
+        var jq = scenario.Publish("jq", "1.6-r1");
+        scenario.CacheIndex(musl, jq);
+        scenario.Root.WriteInstalled(musl, jq);
+        using var work = new TempDirectory();
+        var baseLock = work.WriteFile("SHA256SUMS-base", $"{musl.Sha256.Hex}  v3.99/main/x86_64/musl-1.2.3-r0.apk\n");
+
+        using var generate = await RunAsync("--distro", "alpine", "--root", scenario.Root.Root, "--cache", scenario.Root.Cache,
+            "hash", "generate", "--dedupe", baseLock);
+
+        Assert.True(generate.ExitCode == 0, generate.ToString());
+        Assert.Equal($"{jq.Sha256.Hex}  v3.99/main/x86_64/jq-1.6-r1.apk\n", generate.StandardOutput);
+    }
+
+    [Fact]
+    public async Task A_mismatching_file_fails_hash_generate_with_one_clear_line()
+    {
+        await using var scenario = await AlpineRepositoryScenario.StartAsync();
+        var indexed = TestApkBuilder.Build("openssl", "3.0.7-r0", scenario.Key, payload: "one build");
+        scenario.Serve(TestApkBuilder.Build("openssl", "3.0.7-r0", scenario.Key, payload: "another build"));
+        scenario.CacheIndex(indexed);
+        scenario.Root.WriteInstalled(indexed);
+
+        using var generate = await RunAsync("--distro", "alpine", "--root", scenario.Root.Root, "--cache", scenario.Root.Cache,
+            "hash", "generate");
+
+        Assert.Equal(1, generate.ExitCode);
+        Assert.Equal("", generate.StandardOutput);
+        Assert.Contains("openssl-3.0.7-r0.apk is not the file the index", generate.StandardError);
+    }
+
+    [Fact]
+    public async Task Info_lists_the_mirror_and_the_cdn_and_warns_that_they_are_ephemeral()
+    {
+        using var root = new AlpineTestRoot();
+        root.WriteRepositories("https://mirror.example/alpine/v3.20/main");
+
+        using var info = await RunAsync("--distro", "alpine", "--root", root.Root, "info");
+
+        Assert.True(info.ExitCode == 0, info.ToString());
+        Assert.Contains("Distro: alpine", info.StandardOutput);
+        Assert.Contains("- https://mirror.example/alpine/{{.Name}}\n- https://dl-cdn.alpinelinux.org/alpine/{{.Name}}\n", info.StandardOutput);
+        Assert.Contains("ephemeral", info.StandardError);
+    }
+}
