@@ -4,6 +4,7 @@ using ReproGet.Core.Errors;
 using ReproGet.Distros.Alpine;
 using ReproGet.Distros.Arch;
 using ReproGet.Distros.Debian;
+using ReproGet.Distros.Fedora;
 
 namespace ReproGet.Cli;
 
@@ -17,6 +18,7 @@ public static class DistroCatalog
         new DebianDistro(),
         new UbuntuDistro(),
         new ArchDistro(),
+        new FedoraDistro(),
     ];
 
     public static IEnumerable<string> Names => All.Select(d => d.Name).Order(StringComparer.Ordinal);

@@ -45,10 +45,13 @@ public static class PrimaryReader
     {
         string? name = null, arch = null, version = null, release = null, location = null, sourceRpm = null, sha256 = null;
         var epoch = 0;
-        while (reader.Read())
+        // ReadElementContentAsString leaves the reader on the next node, so only other nodes advance it with Read.
+        reader.Read();
+        while (!reader.EOF)
         {
             if (reader.NodeType != XmlNodeType.Element)
             {
+                reader.Read();
                 continue;
             }
             switch (reader.LocalName)
@@ -59,19 +62,26 @@ public static class PrimaryReader
                 case "arch" when arch is null:
                     arch = reader.ReadElementContentAsString();
                     break;
+                case "checksum" when sha256 is null:
+                    var type = reader.GetAttribute("type");
+                    var text = reader.ReadElementContentAsString().Trim();
+                    sha256 = type == "sha256" ? text : "";
+                    break;
+                case "sourcerpm":
+                    sourceRpm = reader.ReadElementContentAsString();
+                    break;
                 case "version" when version is null:
                     epoch = int.TryParse(reader.GetAttribute("epoch"), out var e) ? e : 0;
                     version = reader.GetAttribute("ver");
                     release = reader.GetAttribute("rel");
-                    break;
-                case "checksum" when sha256 is null:
-                    sha256 = reader.GetAttribute("type") == "sha256" ? reader.ReadElementContentAsString().Trim() : "";
+                    reader.Read();
                     break;
                 case "location":
                     location = reader.GetAttribute("href");
+                    reader.Read();
                     break;
-                case "sourcerpm":
-                    sourceRpm = reader.ReadElementContentAsString();
+                default:
+                    reader.Read();
                     break;
             }
         }

@@ -23,20 +23,20 @@ public sealed record RepomdFile(string PrimaryLocation, string PrimarySha256)
                 using var data = reader.ReadSubtree();
                 string? location = null;
                 string? sha256 = null;
-                while (data.Read())
+                // ReadElementContentAsString leaves the reader on the next node, so only other nodes advance it with Read.
+                data.Read();
+                while (!data.EOF)
                 {
-                    if (data.NodeType != XmlNodeType.Element)
+                    if (data.NodeType == XmlNodeType.Element && data.LocalName == "checksum" && data.GetAttribute("type") == "sha256")
                     {
+                        sha256 = data.ReadElementContentAsString().Trim();
                         continue;
                     }
-                    if (data.LocalName == "location")
+                    if (data.NodeType == XmlNodeType.Element && data.LocalName == "location")
                     {
                         location = data.GetAttribute("href");
                     }
-                    else if (data.LocalName == "checksum" && data.GetAttribute("type") == "sha256")
-                    {
-                        sha256 = data.ReadElementContentAsString().Trim();
-                    }
+                    data.Read();
                 }
                 if (location is null || sha256 is null)
                 {
