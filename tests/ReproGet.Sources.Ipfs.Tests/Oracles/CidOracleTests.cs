@@ -1,3 +1,4 @@
+using ReproGet.Sources.Ipfs.Multiformats;
 using ReproGet.Sources.Ipfs.Tests.Support;
 using ReproGet.Sources.Ipfs.Tests.Vectors;
 using ReproGet.Sources.Ipfs.UnixFs;
@@ -56,7 +57,7 @@ public sealed class CidOracleTests : IDisposable
 
     public void Dispose() => _directory.Dispose();
 
-    private static Task<Multiformats.Cid> Compute(string file, UnixFsImportOptions options) =>
+    private static Task<Cid> Compute(string file, UnixFsImportOptions options) =>
         UnixFsImporter.ComputeFileAsync(file, options, sink: null, CancellationToken.None);
 
     private string Write(string kind, long size)
