@@ -93,4 +93,79 @@ public sealed class AlpineCommandLineTests
         Assert.Contains("- https://mirror.example/alpine/{{.Name}}\n- https://dl-cdn.alpinelinux.org/alpine/{{.Name}}\n", info.StandardOutput);
         Assert.Contains("ephemeral", info.StandardError);
     }
+
+    [Fact]
+    public async Task Hash_update_relocks_after_an_upgrade_keeping_comments()
+    {
+        await using var scenario = await AlpineRepositoryScenario.StartAsync();
+        var old = TestApkBuilder.Build("curl", "7.83.1-r3", scenario.Key);
+        var upgraded = scenario.Publish("curl", "7.83.1-r4");
+        var zlib = scenario.Publish("zlib", "1.2.12-r3");
+        scenario.CacheIndex(upgraded, zlib);
+        scenario.Root.WriteInstalled(upgraded, zlib);
+        using var work = new TempDirectory();
+        var lockfile = work.WriteFile("SHA256SUMS", $"# curl for the build\n{old.Sha256.Hex}  {scenario.NameOf(old)}\n{zlib.Sha256.Hex}  {scenario.NameOf(zlib)}\n");
+
+        using var update = await RunAsync("--distro", "alpine", "--root", scenario.Root.Root, "--cache", scenario.Root.Cache,
+            "hash", "update", lockfile);
+
+        Assert.True(update.ExitCode == 0, update.ToString());
+        Assert.Equal($"# curl for the build\n{upgraded.Sha256.Hex}  {scenario.NameOf(upgraded)}\n{zlib.Sha256.Hex}  {scenario.NameOf(zlib)}\n",
+            await File.ReadAllTextAsync(lockfile));
+        Assert.Contains("curl: 7.83.1-r3 → 7.83.1-r4", update.StandardError);
+    }
+
+    [Fact]
+    public async Task Install_fetches_and_verifies_then_needs_alpines_apk()
+    {
+        await using var scenario = await AlpineRepositoryScenario.StartAsync();
+        var jq = scenario.Publish("jq", "1.6-r1");
+        using var work = new TempDirectory();
+        var lockfile = work.WriteFile("SHA256SUMS", $"{jq.Sha256.Hex}  {scenario.NameOf(jq)}\n");
+
+        using var install = await RunAsync("--distro", "alpine", "--root", scenario.Root.Root, "--cache", scenario.Root.Cache,
+            "--provider", scenario.Server.BaseUrl + "/alpine/{{.Name}}", "install", lockfile);
+
+        Assert.Equal(1, install.ExitCode);
+        Assert.Contains($"apk add --no-network --root {scenario.Root.Root}", install.StandardError);
+        Assert.Contains("only on Alpine", install.StandardError);
+        Assert.Equal(1, scenario.Server.RequestCount(scenario.PathOf(jq.FileName)));
+    }
+
+    [Fact]
+    public async Task Install_refuses_a_package_signed_by_a_key_the_root_does_not_trust()
+    {
+        await using var scenario = await AlpineRepositoryScenario.StartAsync();
+        using var stranger = new TestKey("stranger-22222222");
+        var package = TestApkBuilder.Build("jq", "1.6-r1", stranger);
+        scenario.Serve(package);
+        using var work = new TempDirectory();
+        var lockfile = work.WriteFile("SHA256SUMS", $"{package.Sha256.Hex}  {scenario.NameOf(package)}\n");
+
+        using var install = await RunAsync("--distro", "alpine", "--root", scenario.Root.Root, "--cache", scenario.Root.Cache,
+            "--provider", scenario.Server.BaseUrl + "/alpine/{{.Name}}", "install", lockfile);
+
+        Assert.Equal(1, install.ExitCode);
+        Assert.Contains("stranger-22222222.rsa.pub", install.StandardError);
+        Assert.DoesNotContain("apk add", install.StandardError);
+    }
+
+    [Fact]
+    public async Task Bundle_installs_with_apk_and_the_images_own_keys()
+    {
+        await using var scenario = await AlpineRepositoryScenario.StartAsync();
+        var jq = scenario.Publish("jq", "1.6-r1");
+        using var work = new TempDirectory();
+        var lockfile = work.WriteFile("SHA256SUMS", $"{jq.Sha256.Hex}  {scenario.NameOf(jq)}\n");
+        var bundle = work.Combine("bundle");
+
+        using var run = await RunAsync("--distro", "alpine", "--cache", scenario.Root.Cache,
+            "--provider", scenario.Server.BaseUrl + "/alpine/{{.Name}}", "bundle", lockfile, "-o", bundle);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var script = await File.ReadAllTextAsync(Path.Combine(bundle, "install.sh"));
+        Assert.Contains("apk add --no-network \"$@\"", script);
+        Assert.DoesNotContain("--allow-untrusted", script);
+        Assert.Equal(jq.Bytes, await File.ReadAllBytesAsync(Path.Combine(bundle, "blobs", "sha256", jq.Sha256.Hex)));
+    }
 }
