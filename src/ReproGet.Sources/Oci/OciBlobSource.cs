@@ -23,6 +23,13 @@ public sealed class OciBlobSource(RegistryClient registry, IStatusLog? log = nul
         var digest = "sha256:" + request.Entry.Sha256.Hex;
         var blob = new RegistryRequest(HttpMethod.Get, reference.BlobUri(digest)) { ResumeFrom = request.Offset };
         var response = await registry.SendAsync(reference, blob, RegistryClient.PullScope(reference), cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable && blob.ResumeFrom > 0)
+        {
+            // No byte at the resume point: the same Range would only repeat the 416, so start over from byte zero.
+            response.Dispose();
+            blob = blob with { ResumeFrom = 0 };
+            response = await registry.SendAsync(reference, blob, RegistryClient.PullScope(reference), cancellationToken).ConfigureAwait(false);
+        }
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             // Some tools push a file as a manifest; repro-get's Go version looked there too.
@@ -43,7 +50,7 @@ public sealed class OciBlobSource(RegistryClient registry, IStatusLog? log = nul
                 throw await RegistryClient.StatusErrorAsync(blob, response, cancellationToken).ConfigureAwait(false);
             }
         }
-        return await HttpTransfer.ToBlobResponseAsync(response.RequestMessage?.RequestUri ?? blob.Url, request.Offset, response,
+        return await HttpTransfer.ToBlobResponseAsync(response.RequestMessage?.RequestUri ?? blob.Url, blob.ResumeFrom, response,
             cancellationToken).ConfigureAwait(false);
     }
 

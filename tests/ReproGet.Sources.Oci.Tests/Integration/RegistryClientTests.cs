@@ -67,6 +67,18 @@ public sealed class RegistryClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_resume_past_the_end_starts_over_from_byte_zero()
+    {
+        var target = OciReference.Parse($"oci://{Registry.Address}/reproget/resume:v1");
+        await Pusher(new PushOptions()).PushAsync(target, Files(), [], CancellationToken.None);
+        var whole = File.ReadAllBytes(Workspace.FixturePathOf(Workspace.Debs[0]));
+
+        var again = await PullAsync(target, Workspace.Debs[0], offset: whole.Length, expectedOffset: 0);
+
+        Assert.Equal(whole, again);
+    }
+
+    [Fact]
     public async Task A_tag_in_the_provider_is_ignored_with_one_warning()
     {
         var target = OciReference.Parse($"oci://{Registry.Address}/reproget/tagged:v1");
@@ -109,12 +121,12 @@ public sealed class RegistryClientTests : IAsyncLifetime
             new FileInfo(Workspace.FixturePathOf(d)).Length, Workspace.FixturePathOf(d))),
     ];
 
-    private async Task<byte[]> PullAsync(OciReference reference, string deb, long offset)
+    private async Task<byte[]> PullAsync(OciReference reference, string deb, long offset, long? expectedOffset = null)
     {
         var entry = new LockEntry(deb, Sha256Digest.Parse(Workspace.Hex(deb)));
         var url = new Uri($"oci://{reference.Registry}/{reference.Repository}");
         await using var response = await new OciBlobSource(Client()).OpenAsync(new BlobRequest(url, entry, offset), CancellationToken.None);
-        Assert.Equal(offset, response.Offset);
+        Assert.Equal(expectedOffset ?? offset, response.Offset);
         using var copy = new MemoryStream();
         await response.Content.CopyToAsync(copy);
         return copy.ToArray();
