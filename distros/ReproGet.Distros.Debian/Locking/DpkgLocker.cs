@@ -81,6 +81,11 @@ internal static class DpkgLocker
             .FirstOrDefault();
     }
 
+    private static string Count(int count, string noun) => count == 1 ? $"1 {noun} is" : $"{count} {noun}s are";
+
+    private static string List(List<LockTarget> targets) =>
+        string.Join(", ", targets.Take(MaxListedInError)) + (targets.Count > MaxListedInError ? $" and {targets.Count - MaxListedInError} more" : "");
+
     private static void Report(DistroContext context, LockRequest request, AptListsIndex index, List<LockTarget> missing)
     {
         if (missing.Count == 0)
@@ -98,11 +103,22 @@ internal static class DpkgLocker
             }
             return;
         }
-        var names = string.Join(", ", missing.Take(MaxListedInError)) + (missing.Count > MaxListedInError ? $" and {missing.Count - MaxListedInError} more" : "");
-        var what = missing.All(t => t.Installed is not null) ? "installed package versions are" : "packages are";
-        throw new ReproGetException($"{missing.Count} {what} not in apt's lists ({where}): {names}",
-            index.ListFiles.Count == 0
-                ? "run `apt-get update` first (image builds often delete the lists), or pass --allow-missing to leave them out with a warning"
-                : "run `apt-get update` against sources that still carry these versions (for Debian, snapshot.debian.org for the date they were installed), or pass --allow-missing to leave them out with a warning");
+        var installed = missing.Where(t => t.Installed is not null).ToList();
+        var unknown = missing.Where(t => t.Installed is null).ToList();
+        var parts = new List<string>();
+        if (installed.Count > 0)
+        {
+            parts.Add($"{Count(installed.Count, "installed package version")} not in apt's lists: {List(installed)}");
+        }
+        if (unknown.Count > 0)
+        {
+            parts.Add($"{Count(unknown.Count, "named package")} neither installed nor in apt's lists: {List(unknown)}");
+        }
+        var hint = index.ListFiles.Count == 0
+            ? "run `apt-get update` first (image builds often delete the lists)"
+            : installed.Count > 0
+                ? "run `apt-get update` against sources that still carry these versions (for Debian, snapshot.debian.org for the date they were installed)"
+                : "check the names (`apt-cache policy NAME`) or run `apt-get update`";
+        throw new ReproGetException($"{string.Join("; ", parts)} ({where})", hint + ", or pass --allow-missing to leave them out with a warning");
     }
 }
