@@ -11,8 +11,15 @@ namespace ReproGet.Distros.Debian;
 /// What Debian, Ubuntu and their derivatives share: dpkg's database, apt's lists and sources, <c>*.deb</c> pool
 /// files. A subclass gives the name and the archives that keep old files.
 /// </summary>
-public abstract class DpkgDistro : IDistro, IPackageLocker, IPackageInstaller
+public abstract class DpkgDistro : IDistro, IPackageLocker, IPackageInstaller, IBundleInstaller, IDockerfileRenderer
 {
+    public string BundleTool => "dpkg";
+
+    public string BundleInstallCommand => "dpkg --install \"$@\"";
+
+    public string? RenderDockerfile(DockerfileKind kind, DockerfileParameters parameters) =>
+        DockerfileTemplate.Render(typeof(DpkgDistro).Assembly, $"ReproGet.Distros.Debian.Templates.{kind}", parameters);
+
     public abstract string Name { get; }
 
     public bool IsExperimental => false;

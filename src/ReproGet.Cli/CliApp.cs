@@ -2,6 +2,7 @@ using System.CommandLine;
 using ReproGet.Cli.Commands;
 using ReproGet.Cli.Output;
 using ReproGet.Cli.Commands.Cache;
+using ReproGet.Cli.Commands.Dockerfile;
 using ReproGet.Cli.Commands.Hash;
 using ReproGet.Cli.Commands.Ipfs;
 using ReproGet.Cli.Commands.Oci;
@@ -30,6 +31,7 @@ public static class CliApp
         root.Subcommands.Add(OciCommand.Create());
         root.Subcommands.Add(IpfsCommand.Create());
         root.Subcommands.Add(BundleCommand.Create());
+        root.Subcommands.Add(DockerfileCommand.Create());
         root.Subcommands.Add(InfoCommand.Create());
         HelpDetails.Install(root);
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -24,6 +24,8 @@ public static class BundleCommand
             """);
         command.Arguments.Add(lockfiles);
         command.Options.Add(output);
+        var car = new Option<bool>("--car") { Description = $"Also write the blobs as one CARv1 file, {BundleCar.FileName} (roots: their CIDv0s)" };
+        command.Options.Add(car);
         FetchOptionsBinder.AddTo(command);
         command.SetAction(async (context, cancellationToken) =>
         {
@@ -38,6 +40,11 @@ public static class BundleCommand
             }
             var directory = context.ParseResult.GetValue(output)!;
             var result = BundleWriter.Write(cache, files, context.ParseResult.GetValue(lockfiles)!, installer, directory);
+            if (context.ParseResult.GetValue(car))
+            {
+                var roots = await BundleCar.WriteAsync(directory, cancellationToken).ConfigureAwait(false);
+                context.Log.Info($"wrote {BundleCar.FileName} with {roots} roots");
+            }
             context.Log.Info($"wrote {result.Files} files ({ByteSize.Format(result.Bytes)}) and {BundleWriter.ScriptName} to \"{directory}\"");
             return ExitCodes.Success;
         });

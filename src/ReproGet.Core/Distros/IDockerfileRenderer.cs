@@ -1,0 +1,11 @@
+namespace ReproGet.Core.Distros;
+
+/// <summary>
+/// A plugin that ships Dockerfile templates (embedded resources, one readable Dockerfile per template) for
+/// <c>repro-get dockerfile generate</c>.
+/// </summary>
+public interface IDockerfileRenderer
+{
+    /// <summary>The rendered Dockerfile of <paramref name="kind"/>, or null when the plugin has no template of that kind.</summary>
+    string? RenderDockerfile(DockerfileKind kind, DockerfileParameters parameters);
+}
