@@ -1,11 +1,6 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ReproGet.TestKit.Registry;
 
@@ -33,23 +28,11 @@ public sealed class StorageServer : IAsyncDisposable
     public static async Task<StorageServer> StartAsync(string root, int port)
     {
         var server = new StorageServer(root) { Port = port, BaseUrl = $"http://localhost:{port}/" };
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
-        var app = builder.Build();
-        app.Run(server.RespondAsync);
-        await app.StartAsync().ConfigureAwait(false);
-        server._app = app;
+        (server._app, _) = await KestrelOnLoopback.StartAsync(server.RespondAsync, port).ConfigureAwait(false);
         return server;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.StopAsync().ConfigureAwait(false);
-            await _app.DisposeAsync().ConfigureAwait(false);
-        }
-    }
+    public ValueTask DisposeAsync() => new(KestrelOnLoopback.StopAsync(_app));
 
     private async Task RespondAsync(HttpContext context)
     {

@@ -1,16 +1,11 @@
 using System.Buffers.Text;
 using System.Collections.Concurrent;
-using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ReproGet.TestKit.Registry;
 
@@ -47,14 +42,9 @@ public sealed class TokenServer : IAsyncDisposable
     public static async Task<TokenServer> StartAsync(string certificatePem, string keyPem, string issuer, string service)
     {
         var server = new TokenServer(X509Certificate2.CreateFromPemFile(certificatePem, keyPem), issuer, service);
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.Run(server.RespondAsync);
-        await app.StartAsync().ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        server.Realm = address.TrimEnd('/') + "/token";
+        var (app, baseUrl) = await KestrelOnLoopback.StartAsync(server.RespondAsync).ConfigureAwait(false);
         server._app = app;
+        server.Realm = baseUrl + "/token";
         return server;
     }
 
@@ -66,11 +56,7 @@ public sealed class TokenServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
-        {
-            await _app.StopAsync().ConfigureAwait(false);
-            await _app.DisposeAsync().ConfigureAwait(false);
-        }
+        await KestrelOnLoopback.StopAsync(_app).ConfigureAwait(false);
         _signer.Dispose();
     }
 
