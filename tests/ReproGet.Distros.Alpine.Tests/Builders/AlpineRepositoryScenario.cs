@@ -1,5 +1,6 @@
 using ReproGet.Core.Distros;
 using ReproGet.Distros.Alpine.Configuration;
+using ReproGet.TestKit;
 using ReproGet.TestKit.Http;
 
 namespace ReproGet.Distros.Alpine.Tests.Builders;
@@ -36,6 +37,16 @@ internal sealed class AlpineRepositoryScenario : IAsyncDisposable
     public string PathOf(string fileName) => $"/alpine/{Release}/main/x86_64/{fileName}";
 
     public string NameOf(BuiltPackage package) => $"{Release}/main/x86_64/{package.FileName}";
+
+    /// <summary>The provider that serves the repository's lock names.</summary>
+    public string Provider => Server.BaseUrl + "/alpine/{{.Name}}";
+
+    /// <summary>A lockfile line pinning <paramref name="package"/>.</summary>
+    public string LockLine(BuiltPackage package) => $"{package.Sha256.Hex}  {NameOf(package)}\n";
+
+    /// <summary>Runs the real repro-get on this root, cache and repository.</summary>
+    public Task<ReproGetProcess> RunAsync(params string[] arguments) =>
+        ReproGetProcess.RunAsync(["--distro", "alpine", "--root", Root.Root, "--cache", Root.Cache, "--provider", Provider, .. arguments]);
 
     /// <summary>Builds a package signed with the trusted key and serves it in the repository.</summary>
     public BuiltPackage Publish(string name, string version)

@@ -8,12 +8,6 @@ namespace ReproGet.Distros.Alpine.Tests.EndToEnd;
 [Trait("Category", "Integration")]
 public sealed class AlpineCommandLineTests
 {
-    private static async Task<ReproGetProcess> RunAsync(params string[] arguments)
-    {
-        var process = await ReproGetProcess.RunAsync(arguments);
-        return process;
-    }
-
     [Fact]
     public async Task Hash_generate_then_download_by_hash_from_the_repository()
     {
@@ -24,8 +18,7 @@ public sealed class AlpineCommandLineTests
         scenario.Root.WriteInstalled(ssl, busybox);
         using var work = new TempDirectory();
 
-        using var generate = await RunAsync("--distro", "alpine", "--root", scenario.Root.Root, "--cache", scenario.Root.Cache,
-            "hash", "generate");
+        using var generate = await scenario.RunAsync("hash", "generate");
 
         Assert.True(generate.ExitCode == 0, generate.ToString());
         Assert.Equal(
@@ -35,8 +28,8 @@ public sealed class AlpineCommandLineTests
         var lockfile = work.WriteFile("SHA256SUMS-x86_64", generate.StandardOutput);
 
         var freshCache = work.Combine("fresh-cache");
-        using var download = await RunAsync("--distro", "alpine", "--cache", freshCache,
-            "--provider", scenario.Server.BaseUrl + "/alpine/{{.Name}}", "download", lockfile);
+        using var download = await ReproGetProcess.RunAsync(["--distro", "alpine", "--cache", freshCache, "--provider", scenario.Provider,
+            "download", lockfile]);
 
         Assert.True(download.ExitCode == 0, download.ToString());
         using var cache = ContentCache.Open(freshCache);
@@ -54,13 +47,12 @@ public sealed class AlpineCommandLineTests
         scenario.CacheIndex(musl, jq);
         scenario.Root.WriteInstalled(musl, jq);
         using var work = new TempDirectory();
-        var baseLock = work.WriteFile("SHA256SUMS-base", $"{musl.Sha256.Hex}  v3.99/main/x86_64/musl-1.2.3-r0.apk\n");
+        var baseLock = work.WriteFile("SHA256SUMS-base", scenario.LockLine(musl));
 
-        using var generate = await RunAsync("--distro", "alpine", "--root", scenario.Root.Root, "--cache", scenario.Root.Cache,
-            "hash", "generate", "--dedupe", baseLock);
+        using var generate = await scenario.RunAsync("hash", "generate", "--dedupe", baseLock);
 
         Assert.True(generate.ExitCode == 0, generate.ToString());
-        Assert.Equal($"{jq.Sha256.Hex}  v3.99/main/x86_64/jq-1.6-r1.apk\n", generate.StandardOutput);
+        Assert.Equal(scenario.LockLine(jq), generate.StandardOutput);
     }
 
     [Fact]
@@ -72,26 +64,11 @@ public sealed class AlpineCommandLineTests
         scenario.CacheIndex(indexed);
         scenario.Root.WriteInstalled(indexed);
 
-        using var generate = await RunAsync("--distro", "alpine", "--root", scenario.Root.Root, "--cache", scenario.Root.Cache,
-            "hash", "generate");
+        using var generate = await scenario.RunAsync("hash", "generate");
 
         Assert.Equal(1, generate.ExitCode);
         Assert.Equal("", generate.StandardOutput);
         Assert.Contains("openssl-3.0.7-r0.apk is not the file the index", generate.StandardError);
-    }
-
-    [Fact]
-    public async Task Info_lists_the_mirror_and_the_cdn_and_warns_that_they_are_ephemeral()
-    {
-        using var root = new AlpineTestRoot();
-        root.WriteRepositories("https://mirror.example/alpine/v3.20/main");
-
-        using var info = await RunAsync("--distro", "alpine", "--root", root.Root, "info");
-
-        Assert.True(info.ExitCode == 0, info.ToString());
-        Assert.Contains("Distro: alpine", info.StandardOutput);
-        Assert.Contains("- https://mirror.example/alpine/{{.Name}}\n- https://dl-cdn.alpinelinux.org/alpine/{{.Name}}\n", info.StandardOutput);
-        Assert.Contains("ephemeral", info.StandardError);
     }
 
     [Fact]
@@ -104,14 +81,12 @@ public sealed class AlpineCommandLineTests
         scenario.CacheIndex(upgraded, zlib);
         scenario.Root.WriteInstalled(upgraded, zlib);
         using var work = new TempDirectory();
-        var lockfile = work.WriteFile("SHA256SUMS", $"# curl for the build\n{old.Sha256.Hex}  {scenario.NameOf(old)}\n{zlib.Sha256.Hex}  {scenario.NameOf(zlib)}\n");
+        var lockfile = work.WriteFile("SHA256SUMS", "# curl for the build\n" + scenario.LockLine(old) + scenario.LockLine(zlib));
 
-        using var update = await RunAsync("--distro", "alpine", "--root", scenario.Root.Root, "--cache", scenario.Root.Cache,
-            "hash", "update", lockfile);
+        using var update = await scenario.RunAsync("hash", "update", lockfile);
 
         Assert.True(update.ExitCode == 0, update.ToString());
-        Assert.Equal($"# curl for the build\n{upgraded.Sha256.Hex}  {scenario.NameOf(upgraded)}\n{zlib.Sha256.Hex}  {scenario.NameOf(zlib)}\n",
-            await File.ReadAllTextAsync(lockfile));
+        Assert.Equal("# curl for the build\n" + scenario.LockLine(upgraded) + scenario.LockLine(zlib), await File.ReadAllTextAsync(lockfile));
         Assert.Contains("curl: 7.83.1-r3 → 7.83.1-r4", update.StandardError);
     }
 
@@ -121,10 +96,8 @@ public sealed class AlpineCommandLineTests
         await using var scenario = await AlpineRepositoryScenario.StartAsync();
         var jq = scenario.Publish("jq", "1.6-r1");
         using var work = new TempDirectory();
-        var lockfile = work.WriteFile("SHA256SUMS", $"{jq.Sha256.Hex}  {scenario.NameOf(jq)}\n");
 
-        using var install = await RunAsync("--distro", "alpine", "--root", scenario.Root.Root, "--cache", scenario.Root.Cache,
-            "--provider", scenario.Server.BaseUrl + "/alpine/{{.Name}}", "install", lockfile);
+        using var install = await scenario.RunAsync("install", work.WriteFile("SHA256SUMS", scenario.LockLine(jq)));
 
         Assert.Equal(1, install.ExitCode);
         Assert.Contains($"apk add --no-network --root {scenario.Root.Root}", install.StandardError);
@@ -140,10 +113,8 @@ public sealed class AlpineCommandLineTests
         var package = TestApkBuilder.Build("jq", "1.6-r1", stranger);
         scenario.Serve(package);
         using var work = new TempDirectory();
-        var lockfile = work.WriteFile("SHA256SUMS", $"{package.Sha256.Hex}  {scenario.NameOf(package)}\n");
 
-        using var install = await RunAsync("--distro", "alpine", "--root", scenario.Root.Root, "--cache", scenario.Root.Cache,
-            "--provider", scenario.Server.BaseUrl + "/alpine/{{.Name}}", "install", lockfile);
+        using var install = await scenario.RunAsync("install", work.WriteFile("SHA256SUMS", scenario.LockLine(package)));
 
         Assert.Equal(1, install.ExitCode);
         Assert.Contains("stranger-22222222.rsa.pub", install.StandardError);
@@ -156,16 +127,28 @@ public sealed class AlpineCommandLineTests
         await using var scenario = await AlpineRepositoryScenario.StartAsync();
         var jq = scenario.Publish("jq", "1.6-r1");
         using var work = new TempDirectory();
-        var lockfile = work.WriteFile("SHA256SUMS", $"{jq.Sha256.Hex}  {scenario.NameOf(jq)}\n");
         var bundle = work.Combine("bundle");
 
-        using var run = await RunAsync("--distro", "alpine", "--cache", scenario.Root.Cache,
-            "--provider", scenario.Server.BaseUrl + "/alpine/{{.Name}}", "bundle", lockfile, "-o", bundle);
+        using var run = await scenario.RunAsync("bundle", work.WriteFile("SHA256SUMS", scenario.LockLine(jq)), "-o", bundle);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var script = await File.ReadAllTextAsync(Path.Combine(bundle, "install.sh"));
         Assert.Contains("apk add --no-network \"$@\"", script);
         Assert.DoesNotContain("--allow-untrusted", script);
         Assert.Equal(jq.Bytes, await File.ReadAllBytesAsync(Path.Combine(bundle, "blobs", "sha256", jq.Sha256.Hex)));
+    }
+
+    [Fact]
+    public async Task Info_lists_the_mirror_and_the_cdn_and_warns_that_they_are_ephemeral()
+    {
+        using var root = new AlpineTestRoot();
+        root.WriteRepositories("https://mirror.example/alpine/v3.20/main");
+
+        using var info = await ReproGetProcess.RunAsync(["--distro", "alpine", "--root", root.Root, "info"]);
+
+        Assert.True(info.ExitCode == 0, info.ToString());
+        Assert.Contains("Distro: alpine", info.StandardOutput);
+        Assert.Contains("- https://mirror.example/alpine/{{.Name}}\n- https://dl-cdn.alpinelinux.org/alpine/{{.Name}}\n", info.StandardOutput);
+        Assert.Contains("ephemeral", info.StandardError);
     }
 }
