@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using ReproGet.Core.Cache;
 using ReproGet.Core.Errors;
@@ -15,6 +16,9 @@ public sealed class Fetcher(ContentCache cache, BlobSourceSet sources, FetchOpti
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _hostSlots = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, string> _unreachableHosts = new(StringComparer.OrdinalIgnoreCase);
     private readonly TransferRetry _retry = new(options, progress);
+
+    // Big enough that one read takes what a loopback or LAN socket has buffered, small enough for many at once.
+    private const int TransferBufferSize = 1 << 18;
 
     /// <summary>Fetches all entries; returns one outcome per entry in entry order. Throws only on cancellation.</summary>
     public async Task<IReadOnlyList<FetchOutcome>> FetchAsync(IReadOnlyList<LockEntry> entries,
@@ -137,12 +141,20 @@ public sealed class Fetcher(ContentCache cache, BlobSourceSet sources, FetchOpti
             progress.Downloading(request.Entry, redacted, response.TotalLength);
         }
         await using var body = new StallDetectingStream(response.Content, options.StallTimeout, redacted);
-        var buffer = new byte[1 << 17];
-        int read;
-        while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        // Pooled: a fresh buffer per file is a large-object allocation each time, and the GCs they cause.
+        var buffer = ArrayPool<byte>.Shared.Rent(TransferBufferSize);
+        try
         {
-            await pending.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-            progress.Transferred(request.Entry, read);
+            int read;
+            while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                await pending.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                progress.Transferred(request.Entry, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }

@@ -8,13 +8,23 @@ namespace ReproGet.Core.Fetching;
 /// </summary>
 public sealed class StallDetectingStream(Stream inner, TimeSpan stallTimeout, string what) : ReadOnlyStream
 {
+    // One source per stream, its timer re-armed by each read: a new linked source and timer per read showed up in
+    // profiles of many-file downloads.
+    private CancellationTokenSource? _stall;
+    private CancellationToken _linkedTo;
+
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        stall.CancelAfter(stallTimeout);
+        if (_stall is null || _linkedTo != cancellationToken)
+        {
+            _stall?.Dispose();
+            _stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            _linkedTo = cancellationToken;
+        }
+        _stall.CancelAfter(stallTimeout);
         try
         {
-            return await inner.ReadAsync(buffer, stall.Token).ConfigureAwait(false);
+            return await inner.ReadAsync(buffer, _stall.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -33,6 +43,7 @@ public sealed class StallDetectingStream(Stream inner, TimeSpan stallTimeout, st
         if (disposing)
         {
             inner.Dispose();
+            _stall?.Dispose();
         }
         base.Dispose(disposing);
     }
