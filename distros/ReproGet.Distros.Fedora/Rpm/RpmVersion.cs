@@ -57,7 +57,7 @@ public static class RpmVersion
                 }
                 if (!(caretA && caretB))
                 {
-                    return caretA ? 1 : -1;
+                    return caretA ? -1 : 1;
                 }
                 i++;
                 j++;
