@@ -42,8 +42,16 @@ public sealed partial class AptListsIndex
         var priorities = lists.Count == 0 ? new Dictionary<string, int>() : ReleasePriority.ForLists(directory, lists);
         var lookup = names.ToDictionary(n => n, n => n, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         var perList = new List<IndexedPackage>[lists.Count];
-        Parallel.For(0, lists.Count, new ParallelOptions { CancellationToken = cancellationToken },
-            i => perList[i] = ReadList(lists[i], priorities.GetValueOrDefault(lists[i], ReleasePriority.Default), lookup, context.Log));
+        try
+        {
+            Parallel.For(0, lists.Count, new ParallelOptions { CancellationToken = cancellationToken },
+                i => perList[i] = ReadList(lists[i], priorities.GetValueOrDefault(lists[i], ReleasePriority.Default), lookup, context.Log));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // Report the first damaged list as itself (it names the file), not as a wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
         var byName = new Dictionary<string, List<IndexedPackage>>(StringComparer.Ordinal);
         foreach (var package in perList.SelectMany(p => p))
         {

@@ -1,5 +1,6 @@
 using ReproGet.Core.Distros;
 using ReproGet.Core.Errors;
+using ReproGet.Formats.Compression;
 using ReproGet.TestKit;
 
 namespace ReproGet.Distros.Debian.Tests.Locking;
@@ -123,6 +124,17 @@ public sealed class DpkgLockerTests
 
         Assert.Contains("there are no apt lists under", error.Message, StringComparison.Ordinal);
         Assert.StartsWith("run `apt-get update` first", error.Hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ADamagedListIsAnErrorNamingTheFile()
+    {
+        using var root = BookwormRoot()
+            .WithFile("var/lib/apt/lists/deb.debian.org_debian_dists_bookworm-backports_main_binary-amd64_Packages.lz4", "Package: plain text\n");
+
+        var error = await Assert.ThrowsAsync<CompressedDataException>(() => LockAsync(root));
+
+        Assert.Contains("bookworm-backports_main_binary-amd64_Packages.lz4: the name says lz4", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
