@@ -15,6 +15,10 @@ public sealed class PendingBlob : IAsyncDisposable
     private readonly SafeFileHandle _file;
     private Sha256Hasher _hasher = Sha256Hasher.Create();
     private bool _committed;
+    private long _writebackStarted;
+
+    // Writeback starts every few MiB, so the disk works while the download goes on instead of all at the fsync.
+    private const long WritebackChunk = 4 << 20;
 
     internal PendingBlob(ContentCache cache, string tempPath)
     {
@@ -38,6 +42,11 @@ public sealed class PendingBlob : IAsyncDisposable
         _hasher.Append(data.Span);
         RandomAccess.Write(_file, data.Span, Length);
         Length += data.Length;
+        if (Length - _writebackStarted >= WritebackChunk)
+        {
+            WritebackHint.Start(_file, _writebackStarted, Length - _writebackStarted);
+            _writebackStarted = Length;
+        }
         return ValueTask.CompletedTask;
     }
 
@@ -45,6 +54,7 @@ public sealed class PendingBlob : IAsyncDisposable
     public void Reset()
     {
         RandomAccess.SetLength(_file, 0);
+        _writebackStarted = 0;
         _hasher.Dispose();
         _hasher = Sha256Hasher.Create();
         Length = 0;
