@@ -95,6 +95,24 @@ public sealed class LockAndInstallTests(FedoraTestRepository repository) : IDisp
     }
 
     [Fact]
+    public async Task HashUpdateReplacesAStalePackageAndKeepsTheRest()
+    {
+        var root = repository.CreateRoot(_temp.Combine("r"), withRepository: true);
+        FedoraTestRepository.Dnf(root, "install", "hello");
+        var greeting = FedoraTestRepository.LockLine(repository.Signed(Greeting));
+        var lockfile = _temp.WriteFile("SHA256SUMS", "# base\n" + greeting + "\n"
+            + new string('0', 64) + "  hello/0.9/1/noarch/hello-0.9-1.noarch.rpm\n" + new string('e', 64) + "  notes/README\n");
+
+        using var update = await ReproGetProcess.RunAsync(["--root", root, "--distro", "fedora", "--cache", _temp.Combine("c"),
+            "hash", "update", lockfile]);
+
+        Assert.True(update.ExitCode == 0, update.ToString());
+        Assert.Contains("hello:noarch: 0.9-1 → 1.0-1", update.StandardError);
+        Assert.Equal("# base\n" + greeting + "\n" + FedoraTestRepository.LockLine(repository.Signed(Hello)) + "\n"
+            + new string('e', 64) + "  notes/README\n", File.ReadAllText(lockfile));
+    }
+
+    [Fact]
     public async Task UnsignedAndWronglySignedPackagesAreRefusedBeforeAnythingIsInstalled()
     {
         var lockfile = _temp.WriteFile("SHA256SUMS", FedoraTestRepository.LockLine(repository.Unsigned(Hello)) + "\n"
