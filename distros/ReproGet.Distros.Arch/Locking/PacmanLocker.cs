@@ -37,7 +37,7 @@ public sealed class PacmanLocker : IPackageLocker
         {
             context.Log.Warn($"skipping {gap}: no sync database lists it");
         }
-        using var signatures = SignatureStore.Open(context.CacheRoot);
+        using var signatures = SignatureStore.Open(context.CacheRoot, context.Log);
         var locked = new List<LockedFile>();
         foreach (var package in targets.DistinctBy(p => p.FileName))
         {

@@ -1,4 +1,6 @@
 using ReproGet.Core.Cache;
+using ReproGet.Core.Distros;
+using ReproGet.Core.Errors;
 using ReproGet.Core.Hashing;
 
 namespace ReproGet.Distros.Arch.Locking;
@@ -13,10 +15,26 @@ internal sealed class SignatureStore : IDisposable
 
     private SignatureStore(ContentCache? cache) => _cache = cache;
 
-    /// <summary>A store over the cache at <paramref name="cacheRoot"/>; without one, signatures are only hashed.</summary>
-    public static SignatureStore Open(string? cacheRoot) => new(cacheRoot is null ? null : ContentCache.Open(cacheRoot));
-
-    public bool Caches => _cache is not null;
+    /// <summary>
+    /// A store over the cache at <paramref name="cacheRoot"/>. Without one, or when it cannot be opened (a user
+    /// without write access to the default cache), signatures are only hashed: locking needs no cache.
+    /// </summary>
+    public static SignatureStore Open(string? cacheRoot, IStatusLog log)
+    {
+        if (cacheRoot is null)
+        {
+            return new SignatureStore(null);
+        }
+        try
+        {
+            return new SignatureStore(ContentCache.Open(cacheRoot));
+        }
+        catch (ReproGetException e)
+        {
+            log.Warn($"{e.Message}: the signatures are locked but not cached; download and install will fetch them from the providers");
+            return new SignatureStore(null);
+        }
+    }
 
     public async Task<Sha256Digest> StoreAsync(byte[] signature, string basename, CancellationToken cancellationToken)
     {
