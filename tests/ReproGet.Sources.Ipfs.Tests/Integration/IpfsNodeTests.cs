@@ -124,6 +124,38 @@ public sealed class IpfsNodeTests(IpfsNode node) : IDisposable
     }
 
     [Fact]
+    public async Task A_CAR_bundle_of_a_lock_imports_into_the_node_and_back_into_a_fresh_cache()
+    {
+        using var locked = await LockedFiles.CreateAsync("bundle", 2_000_000);
+        var car = locked.Directory.Combine("debs.car");
+
+        using var export = await Repro("--cache", locked.Cache, "ipfs", "car", "export", "--cid-version", "1", car, locked.Lockfile);
+
+        Assert.True(export.ExitCode == 0, export.ToString());
+        var lines = export.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        var rpc = new KuboRpcClient(_client, new KuboApiAddress(new Uri(node.ApiUrl + "/"), "test"));
+        var roots = await rpc.DagImportAsync(car, CancellationToken.None);
+        Assert.Equal(lines.Select(l => l[(64 + 2 + 6)..]).Order(StringComparer.Ordinal), roots.Select(r => r.ToString()).Order(StringComparer.Ordinal));
+        var backend = new KuboBackend(_client, node.ApiUrl);
+        for (var i = 0; i < locked.Files.Count; i++)
+        {
+            var line = Assert.Single(lines, l => l.StartsWith(locked.Sha256(i), StringComparison.Ordinal));
+            Assert.Equal(locked.Files[i].Content, await backend.FileAsync(Cid.Parse(line[(64 + 2 + 6)..])));
+        }
+        File.AppendAllLines(locked.Lockfile, ["", .. lines]);
+        var fresh = locked.Directory.Combine("fresh-cache");
+
+        using var import = await Repro("--cache", fresh, "ipfs", "car", "import", car, locked.Lockfile);
+
+        Assert.True(import.ExitCode == 0, import.ToString());
+        for (var i = 0; i < locked.Files.Count; i++)
+        {
+            Assert.Equal(locked.Files[i].Content, File.ReadAllBytes(Path.Combine(fresh, "blobs", "sha256", locked.Sha256(i))));
+        }
+    }
+
+    [Fact]
     public async Task The_nodes_CAR_export_reads_back_through_our_reader_block_by_block()
     {
         using var locked = await PushedAsync("export", 1_000_000);

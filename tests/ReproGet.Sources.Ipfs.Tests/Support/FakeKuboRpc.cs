@@ -1,11 +1,5 @@
 using System.Collections.Concurrent;
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ReproGet.Sources.Ipfs.Tests.Support;
 
@@ -16,9 +10,9 @@ namespace ReproGet.Sources.Ipfs.Tests.Support;
 public sealed class FakeKuboRpc : IAsyncDisposable
 {
     private readonly ConcurrentQueue<string> _requests = new();
-    private WebApplication? _app;
+    private LoopbackKestrel? _server;
 
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl => _server?.BaseUrl ?? "";
 
     /// <summary>The whole JSON line <c>add</c> answers with.</summary>
     public string AddAnswer { get; set; } = "";
@@ -29,22 +23,15 @@ public sealed class FakeKuboRpc : IAsyncDisposable
     public static async Task<FakeKuboRpc> StartAsync()
     {
         var rpc = new FakeKuboRpc();
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.Run(rpc.RespondAsync);
-        await app.StartAsync();
-        rpc.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
-        rpc._app = app;
+        rpc._server = await LoopbackKestrel.StartAsync(rpc.RespondAsync);
         return rpc;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
+        if (_server is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _server.DisposeAsync();
         }
     }
 

@@ -51,10 +51,6 @@ public sealed class MemoryBlockStore : IBlockSink, IBlockProvider, IGatewayBacke
 
     public Task<Stream?> VerbatimCarAsync(Cid root) => Task.FromResult<Stream?>(null);
 
-    public void Dispose()
-    {
-    }
-
     private void Walk(Cid cid, List<(Cid, byte[])> order)
     {
         var (stored, block) = _blocks[Key(cid)];

@@ -1,11 +1,5 @@
 using System.Collections.Concurrent;
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using ReproGet.Sources.Ipfs.Car;
 using ReproGet.Sources.Ipfs.Multiformats;
 
@@ -22,11 +16,11 @@ public sealed class TrustlessGateway : IAsyncDisposable
 {
     private readonly IGatewayBackend _backend;
     private readonly ConcurrentQueue<string> _requests = new();
-    private WebApplication? _app;
+    private LoopbackKestrel? _server;
 
     private TrustlessGateway(IGatewayBackend backend) => _backend = backend;
 
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl => _server?.BaseUrl ?? "";
 
     public bool ServesCar { get; set; } = true;
 
@@ -47,22 +41,15 @@ public sealed class TrustlessGateway : IAsyncDisposable
     public static async Task<TrustlessGateway> StartAsync(IGatewayBackend backend)
     {
         var gateway = new TrustlessGateway(backend);
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.Run(gateway.RespondAsync);
-        await app.StartAsync();
-        gateway.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
-        gateway._app = app;
+        gateway._server = await LoopbackKestrel.StartAsync(gateway.RespondAsync);
         return gateway;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
+        if (_server is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _server.DisposeAsync();
         }
     }
 

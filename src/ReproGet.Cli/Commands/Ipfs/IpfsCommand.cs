@@ -13,6 +13,7 @@ public static class IpfsCommand
             """);
         command.Subcommands.Add(IpfsCidCommand.Create());
         command.Subcommands.Add(IpfsPushCommand.Create());
+        command.Subcommands.Add(IpfsCarCommand.Create());
         return command;
     }
 }

@@ -6,11 +6,7 @@ namespace ReproGet.Cli.Commands.Ipfs;
 /// <summary><c>ipfs add</c>'s layout flags, with Kubo's meaning: <c>--cid-version 1</c> implies raw leaves.</summary>
 public static class UnixFsLayoutOptions
 {
-    public static readonly Option<int> CidVersion = new("--cid-version")
-    {
-        Description = "0: Qm… as `ipfs add` (the Go tool's push); 1: base32 bafy…/bafk… with raw leaves, as `ipfs add --cid-version 1`",
-        DefaultValueFactory = _ => 0,
-    };
+    public static readonly Option<int> CidVersion = CreateCidVersion();
 
     public static readonly Option<bool?> RawLeaves = new("--raw-leaves")
     {
@@ -19,17 +15,27 @@ public static class UnixFsLayoutOptions
 
     public static void AddTo(Command command)
     {
-        CidVersion.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is not (0 or 1))
-            {
-                result.AddError("--cid-version must be 0 or 1");
-            }
-        });
         command.Options.Add(CidVersion);
         command.Options.Add(RawLeaves);
     }
 
     public static UnixFsImportOptions Bind(ParseResult parseResult) =>
         UnixFsImportOptions.ForCidVersion(parseResult.GetValue(CidVersion), parseResult.GetValue(RawLeaves));
+
+    private static Option<int> CreateCidVersion()
+    {
+        var option = new Option<int>("--cid-version")
+        {
+            Description = "0: Qm… as `ipfs add` (the Go tool's push); 1: base32 bafy…/bafk… with raw leaves, as `ipfs add --cid-version 1`",
+            DefaultValueFactory = _ => 0,
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is not (0 or 1))
+            {
+                result.AddError("--cid-version must be 0 or 1");
+            }
+        });
+        return option;
+    }
 }

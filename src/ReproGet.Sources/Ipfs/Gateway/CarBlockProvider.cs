@@ -9,7 +9,7 @@ namespace ReproGet.Sources.Ipfs.Gateway;
 /// wanted block; blocks that arrive early are kept (up to <see cref="MaxEarlyBytes"/>), and the last few handed out
 /// are remembered, so a gateway that sends a repeated chunk only once still works.
 /// </summary>
-internal sealed class CarBlockProvider(CarReader car, IDisposable connection, string origin) : IBlockProvider
+internal sealed class CarBlockProvider(CarReader car, string origin) : IBlockProvider
 {
     private const int MaxEarlyBytes = 64 * 1024 * 1024;
     private const int RecentCount = 8;
@@ -52,8 +52,6 @@ internal sealed class CarBlockProvider(CarReader car, IDisposable connection, st
         }
         throw new IpfsFormatException($"CAR from {Origin} ends without block {cid}", "the gateway sent an incomplete DAG");
     }
-
-    public void Dispose() => connection.Dispose();
 
     private static string Key(Cid cid) => Convert.ToBase64String(cid.Multihash);
 

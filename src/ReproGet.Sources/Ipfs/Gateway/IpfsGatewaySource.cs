@@ -70,7 +70,7 @@ public sealed class IpfsGatewaySource(HttpClient client, IBlobSource http, IStat
             var body = new BufferedStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), 1 << 16);
             var reader = new CarReader(body, $"CAR from {origin}");
             await reader.ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
-            return await UnixFsFileStream.OpenAsync(gateway.Root, new CarBlockProvider(reader, response, origin), cancellationToken)
+            return await UnixFsFileStream.OpenAsync(gateway.Root, new CarBlockProvider(reader, origin), cancellationToken, owner: response)
                 .ConfigureAwait(false);
         }
         catch

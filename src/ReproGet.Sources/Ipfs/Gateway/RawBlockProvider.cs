@@ -57,9 +57,4 @@ internal sealed class RawBlockProvider(HttpClient client, GatewayUrl gateway, by
         }
         return block.ToArray();
     }
-
-    public void Dispose()
-    {
-        // The HTTP client is shared; each block's response is disposed as soon as it is read.
-    }
 }

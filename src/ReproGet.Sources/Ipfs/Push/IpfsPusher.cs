@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using ReproGet.Core.Cache;
 using ReproGet.Core.Distros;
 using ReproGet.Core.Errors;
@@ -20,9 +19,8 @@ public sealed class IpfsPusher(KuboRpcClient rpc, UnixFsImportOptions options, i
 {
     public async Task<IpfsPushResult> PushAsync(IReadOnlyList<LockEntry> entries, ContentCache cache, CancellationToken cancellationToken)
     {
-        var blobs = entries.GroupBy(e => e.Sha256).Select(g => g.OrderBy(e => e.Cid is null).ThenBy(e => e.Name, StringComparer.Ordinal).First())
-            .OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
-        RequireCached(blobs.Where(e => e.Cid is null).ToList(), cache);
+        var blobs = LockedBlobs.Distinct(entries);
+        LockedBlobs.RequireCached([.. blobs.Where(e => e.Cid is null)], cache, "push");
         var version = await rpc.VersionAsync(cancellationToken).ConfigureAwait(false);
         log.Debug($"IPFS node at {rpc.Api.BaseUrl} (from {rpc.Api.Origin}), version {version}");
         var outcomes = new ConcurrentBag<IpfsPushOutcome>();
@@ -63,17 +61,9 @@ public sealed class IpfsPusher(KuboRpcClient rpc, UnixFsImportOptions options, i
     {
         if (cache.Contains(entry.Sha256))
         {
-            var path = cache.BlobPath(entry.Sha256);
-            var computed = new List<Cid>();
-            foreach (var layout in LayoutsFor(locked))
-            {
-                computed.Add(await UnixFsImporter.ComputeFileAsync(path, layout, sink: null, cancellationToken).ConfigureAwait(false));
-                if (computed[^1].Equals(locked))
-                {
-                    break;
-                }
-            }
-            if (!computed[^1].Equals(locked))
+            var (layout, computed) = await UnixFsImporter.FindLayoutAsync(cache.BlobPath(entry.Sha256), locked, cancellationToken)
+                .ConfigureAwait(false);
+            if (layout is null)
             {
                 throw new ReproGetException($"the lockfile gives CID {locked}, but the cached file's CID is {string.Join(" or ", computed)}",
                     "the /ipfs/ line is wrong: remove it and push again");
@@ -89,27 +79,5 @@ public sealed class IpfsPusher(KuboRpcClient rpc, UnixFsImportOptions options, i
         }
         log.Debug($"{entry.Name}: already has CID {locked}, not pushed again");
         return new IpfsPushOutcome(entry.Sha256, entry.Name, locked, Uploaded: false);
-    }
-
-    /// <summary>The layouts that can have made <paramref name="cid"/>: v0 is Kubo's default; a v1 root is raw-leaf or dag-pb-leaf.</summary>
-    private static IEnumerable<UnixFsImportOptions> LayoutsFor(Cid cid) => cid.Version == 0
-        ? [UnixFsImportOptions.KuboDefault]
-        : cid.Codec == Multicodec.Raw
-            ? [UnixFsImportOptions.KuboCidV1]
-            : [UnixFsImportOptions.KuboCidV1, UnixFsImportOptions.KuboCidV1 with { RawLeaves = false }];
-
-    private static void RequireCached(IReadOnlyList<LockEntry> entries, ContentCache cache)
-    {
-        var missing = entries.Where(e => !cache.Contains(e.Sha256)).ToList();
-        if (missing.Count == 0)
-        {
-            return;
-        }
-        var list = new StringBuilder($"{missing.Count} of {entries.Count} files to push are not in the cache {cache.Root}:");
-        foreach (var entry in missing)
-        {
-            list.Append("\n  ").Append(entry.Name).Append(" (sha256 ").Append(entry.Sha256.Hex).Append(')');
-        }
-        throw new ReproGetException(list.ToString(), "fetch them first: repro-get download LOCKFILE… (with the same --cache)");
     }
 }

@@ -4,10 +4,9 @@ namespace ReproGet.Sources.Ipfs.UnixFs;
 
 /// <summary>
 /// Hands out blocks by CID: from a CAR being streamed, from a gateway one block at a time, from a file. Providers
-/// need not be trusted: <see cref="UnixFsFileStream"/> checks every block against the CID it asked for, and
-/// disposes its provider (and so the connection behind it) when it is disposed.
+/// need not be trusted: <see cref="UnixFsFileStream"/> checks every block against the CID it asked for.
 /// </summary>
-public interface IBlockProvider : IDisposable
+public interface IBlockProvider
 {
     /// <summary>Where the blocks come from, for messages (a URL, a file).</summary>
     string Origin { get; }

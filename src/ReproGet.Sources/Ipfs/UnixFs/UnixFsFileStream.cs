@@ -14,16 +14,18 @@ public sealed class UnixFsFileStream : ReadOnlyStream
     private const int MaxDepth = 32;
 
     private readonly IBlockProvider _blocks;
+    private readonly IDisposable? _owner;
     private readonly Stack<Frame> _path = new();
     private byte[] _segment = [];
     private int _segmentOffset;
     private long _produced;
     private int _blockCount;
 
-    private UnixFsFileStream(Cid root, IBlockProvider blocks)
+    private UnixFsFileStream(Cid root, IBlockProvider blocks, IDisposable? owner)
     {
         Root = root;
         _blocks = blocks;
+        _owner = owner;
     }
 
     public Cid Root { get; }
@@ -31,10 +33,14 @@ public sealed class UnixFsFileStream : ReadOnlyStream
     /// <summary>The file size the root block declares.</summary>
     public long FileSize { get; private set; }
 
-    /// <summary>Fetches and checks the root block; the rest is fetched as the stream is read.</summary>
-    public static async Task<UnixFsFileStream> OpenAsync(Cid root, IBlockProvider blocks, CancellationToken cancellationToken)
+    /// <summary>
+    /// Fetches and checks the root block; the rest is fetched as the stream is read. <paramref name="owner"/> (the
+    /// connection behind the blocks) is disposed with the stream.
+    /// </summary>
+    public static async Task<UnixFsFileStream> OpenAsync(Cid root, IBlockProvider blocks, CancellationToken cancellationToken,
+        IDisposable? owner = null)
     {
-        var stream = new UnixFsFileStream(root, blocks);
+        var stream = new UnixFsFileStream(root, blocks, owner);
         try
         {
             stream.FileSize = await stream.LoadAsync(root, cancellationToken).ConfigureAwait(false);
@@ -143,7 +149,7 @@ public sealed class UnixFsFileStream : ReadOnlyStream
     {
         if (disposing)
         {
-            _blocks.Dispose();
+            _owner?.Dispose();
         }
         base.Dispose(disposing);
     }

@@ -34,6 +34,16 @@ public sealed record UnixFsImportOptions
         _ => throw new ArgumentOutOfRangeException(nameof(version), version, "CID version must be 0 or 1"),
     };
 
+    /// <summary>
+    /// The Kubo layouts that can have made <paramref name="cid"/>: a CIDv0 is the default; a raw CIDv1 is one raw leaf;
+    /// a dag-pb CIDv1 root has raw leaves (Kubo's <c>--cid-version 1</c>) or dag-pb leaves (<c>--raw-leaves=false</c>).
+    /// </summary>
+    public static IReadOnlyList<UnixFsImportOptions> CandidatesFor(Multiformats.Cid cid) => cid.Version == 0
+        ? [KuboDefault]
+        : cid.Codec == Multiformats.Multicodec.Raw
+            ? [KuboCidV1]
+            : [KuboCidV1, KuboCidV1 with { RawLeaves = false }];
+
     public void Validate()
     {
         if (CidVersion is not (0 or 1))

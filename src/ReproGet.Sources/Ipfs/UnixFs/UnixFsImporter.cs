@@ -18,6 +18,25 @@ public static class UnixFsImporter
         return await ComputeAsync(stream, options, sink, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Which of Kubo's layouts gives the file <paramref name="expected"/> (a CID recorded earlier); null, with the CIDs
+    /// the layouts did give, when none does.
+    /// </summary>
+    public static async Task<(UnixFsImportOptions? Layout, IReadOnlyList<Cid> Computed)> FindLayoutAsync(string path, Cid expected,
+        CancellationToken cancellationToken)
+    {
+        var computed = new List<Cid>();
+        foreach (var layout in UnixFsImportOptions.CandidatesFor(expected))
+        {
+            computed.Add(await ComputeFileAsync(path, layout, sink: null, cancellationToken).ConfigureAwait(false));
+            if (computed[^1].Equals(expected))
+            {
+                return (layout, computed);
+            }
+        }
+        return (null, computed);
+    }
+
     public static async Task<Cid> ComputeAsync(Stream content, UnixFsImportOptions options, IBlockSink? sink,
         CancellationToken cancellationToken)
     {

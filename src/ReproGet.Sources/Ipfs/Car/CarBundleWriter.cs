@@ -1,0 +1,66 @@
+using ReproGet.Core.Cache;
+using ReproGet.Core.Errors;
+using ReproGet.Core.Lockfiles;
+using ReproGet.Sources.Ipfs.Multiformats;
+using ReproGet.Sources.Ipfs.UnixFs;
+
+namespace ReproGet.Sources.Ipfs.Car;
+
+/// <summary>
+/// Writes one CARv1 holding the UnixFS DAGs of locked blobs, roots = their CIDs: the bundle a deterministic VM or
+/// <c>ipfs dag import</c> takes. A blob whose lock entry has a CID is laid out so it gets exactly that CID; the
+/// others get <paramref name="options"/>. The CIDs go in the header, so they are computed in a first pass; the
+/// blocks are written in a second, each DAG checked to give the same root again.
+/// </summary>
+public sealed class CarBundleWriter(ContentCache cache, UnixFsImportOptions options)
+{
+    public async Task<IReadOnlyList<LockedCid>> WriteAsync(string carPath, IReadOnlyList<LockEntry> entries, CancellationToken cancellationToken)
+    {
+        var blobs = LockedBlobs.Distinct(entries);
+        LockedBlobs.RequireCached(blobs, cache, "bundle");
+        var planned = new List<(LockEntry Entry, UnixFsImportOptions Layout, Cid Cid)>();
+        foreach (var entry in blobs)
+        {
+            planned.Add(await PlanAsync(entry, cancellationToken).ConfigureAwait(false));
+        }
+        var temp = carPath + $".{Guid.NewGuid():N}.tmp";
+        try
+        {
+            await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
+            {
+                var writer = CarWriter.Start(output, [.. planned.Select(p => p.Cid)]);
+                foreach (var (entry, layout, cid) in planned)
+                {
+                    var written = await UnixFsImporter.ComputeFileAsync(cache.BlobPath(entry.Sha256), layout, writer, cancellationToken)
+                        .ConfigureAwait(false);
+                    if (!written.Equals(cid))
+                    {
+                        throw new ReproGetException($"{entry.Name} changed in the cache while it was bundled ({cid}, then {written})");
+                    }
+                }
+                output.Flush(flushToDisk: true);
+            }
+            File.Move(temp, carPath, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+        return [.. planned.Select(p => new LockedCid(p.Entry.Sha256, p.Entry.Name, p.Cid))];
+    }
+
+    private async Task<(LockEntry, UnixFsImportOptions, Cid)> PlanAsync(LockEntry entry, CancellationToken cancellationToken)
+    {
+        var path = cache.BlobPath(entry.Sha256);
+        if (entry.Cid is null)
+        {
+            return (entry, options, await UnixFsImporter.ComputeFileAsync(path, options, sink: null, cancellationToken).ConfigureAwait(false));
+        }
+        var locked = Cid.Parse(entry.Cid);
+        var (layout, computed) = await UnixFsImporter.FindLayoutAsync(path, locked, cancellationToken).ConfigureAwait(false);
+        return layout is not null
+            ? (entry, layout, locked)
+            : throw new ReproGetException($"{entry.Name}: the lockfile gives CID {locked}, but the cached file's CID is {string.Join(" or ", computed)}",
+                "the /ipfs/ line is wrong: remove it, or fix it with repro-get ipfs push");
+    }
+}
