@@ -1,4 +1,5 @@
 using ReproGet.Core.Distros;
+using ReproGet.Distros.Fedora.Repodata;
 
 namespace ReproGet.Distros.Fedora.Configuration;
 
@@ -13,9 +14,9 @@ namespace ReproGet.Distros.Fedora.Configuration;
 /// exporting the cache (`cache export`) to a by-hash or OCI store of your own.
 /// </para>
 /// <para>
-/// A lock name carries no repository path, so a repository URL gets <c>{{.Basename}}</c>: this reaches repositories
-/// with a flat layout (createrepo_c over one folder), not Fedora's <c>Packages/&lt;letter&gt;/</c> mirrors, whose
-/// first-letter folder the provider template vocabulary cannot express.
+/// A lock name carries no repository path, so a repository URL gets the folder its cached metadata shows
+/// (<see cref="PackageFolder"/>) and <c>{{.Basename}}</c>: flat and <c>Packages/</c> repositories are reached;
+/// Fedora's <c>Packages/&lt;letter&gt;/</c> mirrors are left out, as the template vocabulary cannot express the letter.
 /// </para>
 /// </summary>
 public static class FedoraProviders
@@ -27,11 +28,24 @@ public static class FedoraProviders
 
     public static IReadOnlyList<string> For(DistroContext context)
     {
-        var repositories = YumReposReader.Read(context.RootPath, DnfVariables.Load(context.RootPath));
-        var providers = new List<string>();
-        for (var rank = 0; repositories.Any(r => rank < r.BaseUrls.Count); rank++)
+        var cached = CachedRepository.Find(context.RootPath).DistinctBy(r => r.Id).ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var repositories = new List<(YumRepository Repository, string Folder)>();
+        foreach (var repository in YumReposReader.Read(context.RootPath, DnfVariables.Load(context.RootPath)))
         {
-            providers.AddRange(repositories.Where(r => rank < r.BaseUrls.Count).Select(r => r.BaseUrls[rank] + "/{{.Basename}}"));
+            if (PackageFolder.Of(cached.GetValueOrDefault(repository.Id)) is { } folder)
+            {
+                repositories.Add((repository, folder));
+            }
+            else
+            {
+                context.Log.Debug($"no provider for repository {repository.Id}: it keeps packages in a folder per first letter");
+            }
+        }
+        var providers = new List<string>();
+        for (var rank = 0; repositories.Any(r => rank < r.Repository.BaseUrls.Count); rank++)
+        {
+            providers.AddRange(repositories.Where(r => rank < r.Repository.BaseUrls.Count)
+                .Select(r => $"{r.Repository.BaseUrls[rank]}/{r.Folder}{{{{.Basename}}}}"));
         }
         return [.. providers.Distinct(StringComparer.Ordinal), Koji];
     }
