@@ -26,7 +26,7 @@ public static class SourceCatalog
         return new(
         [
             // IPFS gateway URLs (/ipfs/<CID>) are fetched block-verified; every other http(s) URL passes through.
-            new IpfsGatewaySource(http, new HttpBlobSource(http), log),
+            new IpfsGatewaySource(http, new HttpBlobSource(http), options.StallTimeout, log),
             new FileBlobSource(),
             new OciBlobSource(CreateRegistryClient(http), log),
         ]);

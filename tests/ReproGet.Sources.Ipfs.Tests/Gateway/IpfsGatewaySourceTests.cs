@@ -171,7 +171,7 @@ public sealed class IpfsGatewaySourceTests : IAsyncLifetime
     [InlineData("http://gw.example/ipfs/QmRY19HEWeTJtRC6vAdz7rDfX3PjSMgXmd1KYi9guAACUj/sub/path")]
     public void Other_URLs_are_not_gateway_URLs(string url) => Assert.False(GatewayUrl.TryParse(new Uri(url), out _));
 
-    private IpfsGatewaySource CreateSource() => new(_client, new HttpBlobSource(_client), _log);
+    private IpfsGatewaySource CreateSource() => new(_client, new HttpBlobSource(_client), TimeSpan.FromSeconds(30), _log);
 
     private async Task<byte[]> FetchAsync(Cid root, IpfsGatewaySource? source = null)
     {

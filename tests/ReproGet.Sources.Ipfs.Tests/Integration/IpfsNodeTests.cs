@@ -1,4 +1,10 @@
+using ReproGet.Core.Errors;
+using ReproGet.Core.Fetching;
+using ReproGet.Core.Hashing;
+using ReproGet.Core.Lockfiles;
+using ReproGet.Sources.Http;
 using ReproGet.Sources.Ipfs.Car;
+using ReproGet.Sources.Ipfs.Gateway;
 using ReproGet.Sources.Ipfs.Multiformats;
 using ReproGet.Sources.Ipfs.Rpc;
 using ReproGet.Sources.Ipfs.Tests.Support;
@@ -153,6 +159,20 @@ public sealed class IpfsNodeTests(IpfsNode node) : IDisposable
         {
             Assert.Equal(locked.Files[i].Content, File.ReadAllBytes(Path.Combine(fresh, "blobs", "sha256", locked.Sha256(i))));
         }
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_CID_the_node_does_not_hold_fails_after_the_answer_timeout_instead_of_hanging()
+    {
+        var unknown = BlockHash.CidOf("held by no one"u8, 1, Multicodec.Raw);
+        var source = new IpfsGatewaySource(_client, new HttpBlobSource(_client), TimeSpan.FromSeconds(3));
+        var entry = new LockEntry("x.bin", Sha256Digest.FromBytes(new byte[32]), unknown.ToString());
+
+        var error = await Assert.ThrowsAsync<SourceException>(
+            () => source.OpenAsync(new BlobRequest(new Uri($"{node.GatewayUrl}/ipfs/{unknown}"), entry, 0), CancellationToken.None));
+
+        Assert.Contains("no answer within 3 s", error.Message, StringComparison.Ordinal);
+        Assert.False(error.IsTransient);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ReproGet.Core.Distros;
+using ReproGet.Core.Errors;
 using ReproGet.Core.Fetching;
 using ReproGet.Sources.Http;
 using ReproGet.Sources.Ipfs.Car;
@@ -12,16 +13,15 @@ namespace ReproGet.Sources.Ipfs.Gateway;
 /// block by block, each block checked against its CID as it streams in and the file rebuilt from the verified DAG.
 /// Only a gateway that serves neither gets the plain request (still guarded by the lockfile's SHA-256, as every
 /// source is). Any other URL goes to the plain HTTP source unchanged, so the fetcher needs no IPFS special case.
+/// A gateway asked for a CID it does not hold looks for it on the network and may not answer at all, so a gateway
+/// request that gets no answer within <paramref name="answerTimeout"/> fails (and the next provider is tried).
 /// </summary>
-public sealed class IpfsGatewaySource(HttpClient client, IBlobSource http, IStatusLog? log = null) : IBlobSource
+public sealed class IpfsGatewaySource(HttpClient client, IBlobSource http, TimeSpan answerTimeout, IStatusLog? log = null) : IBlobSource
 {
     private readonly ConcurrentDictionary<string, GatewayProtocol> _protocols = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, byte> _warned = new(StringComparer.OrdinalIgnoreCase);
 
     public IReadOnlyList<string> Schemes => http.Schemes;
-
-    /// <summary>What each gateway (scheme://host:port) was found to speak in this run.</summary>
-    public IReadOnlyDictionary<string, string> Protocols => _protocols.ToDictionary(p => p.Key, p => p.Value.ToString());
 
     public async Task<BlobResponse> OpenAsync(BlobRequest request, CancellationToken cancellationToken)
     {
@@ -29,6 +29,22 @@ public sealed class IpfsGatewaySource(HttpClient client, IBlobSource http, IStat
         {
             return await http.OpenAsync(request, cancellationToken).ConfigureAwait(false);
         }
+        using var answer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        answer.CancelAfter(answerTimeout);
+        try
+        {
+            return await OpenGatewayAsync(request, gateway, answer.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new SourceException($"GET {HttpTransfer.Redact(request.Url)}: no answer within {answerTimeout.TotalSeconds:0} s "
+                + "(a gateway that lacks a CID searches the network for it)", isTransient: false, inner: e);
+        }
+    }
+
+    /// <summary>Opens the file the best way the gateway allows; <paramref name="cancellationToken"/> bounds only the opening.</summary>
+    private async Task<BlobResponse> OpenGatewayAsync(BlobRequest request, GatewayUrl gateway, CancellationToken cancellationToken)
+    {
         var known = _protocols.GetValueOrDefault(gateway.Authority);
         if (known is GatewayProtocol.Unknown or GatewayProtocol.Car
             && await TryCarAsync(gateway, cancellationToken).ConfigureAwait(false) is { } car)
