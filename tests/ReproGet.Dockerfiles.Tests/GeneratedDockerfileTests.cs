@@ -1,0 +1,79 @@
+using ReproGet.Core.Hashing;
+using ReproGet.TestKit;
+
+namespace ReproGet.Dockerfiles.Tests;
+
+/// <summary>
+/// What `dockerfile generate` writes. Dockerfile.generate-hash needs snapshot.debian.org, which this machine cannot
+/// reach, so its text is checked here rather than its run (the Dockerfile is built for real in DockerfileBuildTests).
+/// </summary>
+public sealed class GeneratedDockerfileTests
+{
+    private const string Base = "docker.io/library/debian@sha256:2906000000000000000000000000000000000000000000000000000000000000";
+
+    [Fact]
+    public async Task GenerateHashPinsTheSnapshotAndLeavesNoLiveSourcesBehind()
+    {
+        using var temp = new TempDirectory();
+        var binary = await GenerateAsync(temp, "hello", "sl");
+        var text = await File.ReadAllTextAsync(temp.Combine("ctx", "Dockerfile.generate-hash"));
+
+        Assert.Contains($"ARG BASE_IMAGE={Base}\n", text, StringComparison.Ordinal);
+        Assert.Contains("ARG PACKAGES=\"hello sl\"", text, StringComparison.Ordinal);
+        // Debian 12's deb822 debian.sources is removed along with every other source, not left live beside the snapshot.
+        Assert.Contains("rm -f /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources", text, StringComparison.Ordinal);
+        // The epoch falls back to a file Debian 12 has.
+        Assert.Contains("for f in /etc/apt/sources.list.d/debian.sources /etc/apt/sources.list /var/lib/dpkg/status", text, StringComparison.Ordinal);
+        Assert.Contains("hash generate --dedupe /tmp/SHA256SUMS-preinstalled > /out/SHA256SUMS-amd64", text, StringComparison.Ordinal);
+        Assert.Contains($"echo \"{binary}  /usr/local/bin/repro-get.mnt\" | sha256sum -c", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("@", text.Replace("@sha256:", "", StringComparison.Ordinal).Replace("\"@${SOURCE_DATE_EPOCH}\"", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DockerfileChecksTheContextBinaryAndSquashes()
+    {
+        using var temp = new TempDirectory();
+        var binary = await GenerateAsync(temp);
+        var text = await File.ReadAllTextAsync(temp.Combine("ctx", "Dockerfile"));
+
+        Assert.False(File.Exists(temp.Combine("ctx", "Dockerfile.generate-hash")), "no PKG: no Dockerfile.generate-hash");
+        Assert.Contains($"echo \"{binary}  $ctx/repro-get.linux-amd64\" | sha256sum -c", text, StringComparison.Ordinal);
+        Assert.Contains("--mount=type=cache,target=/tmp/repro-get-cache", text, StringComparison.Ordinal);
+        Assert.EndsWith("FROM scratch\nCOPY --from=install / /\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("https://github.com", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BundleInstallerFetchesInOneStageAndInstallsWithInstallSh()
+    {
+        using var temp = new TempDirectory();
+        await GenerateAsync(temp, "--installer", "bundle");
+        var text = await File.ReadAllTextAsync(temp.Combine("ctx", "Dockerfile"));
+
+        Assert.Contains("bundle \"$ctx/SHA256SUMS-amd64\" -o /bundle", text, StringComparison.Ordinal);
+        Assert.Contains("sh /mnt/repro-get-bundle/install.sh", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFrameworkDependentBinaryIsRefused()
+    {
+        using var temp = new TempDirectory();
+        using var run = await ReproGetProcess.RunAsync(["--distro", "debian", "dockerfile", "generate", temp.Combine("ctx"), Base,
+            "--binary", ReproGetProcess.DllPath]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("is not a self-contained linux repro-get", run.StandardError, StringComparison.Ordinal);
+    }
+
+    /// <summary>Generates into ctx/ with a stand-in ELF binary; returns that binary's sha256.</summary>
+    private static async Task<string> GenerateAsync(TempDirectory temp, params string[] arguments)
+    {
+        var binary = temp.WriteFile("bin/repro-get", [0x7f, (byte)'E', (byte)'L', (byte)'F', 1, 2, 3]);
+        using var run = await ReproGetProcess.RunAsync(["--distro", "debian", "dockerfile", "generate", temp.Combine("ctx"), Base,
+            .. arguments, "--binary", binary, "--arch", "amd64"]);
+        Assert.True(run.ExitCode == 0, run.StandardError);
+        var copied = temp.Combine("ctx", "repro-get.linux-amd64");
+        Assert.Equal(await File.ReadAllBytesAsync(binary), await File.ReadAllBytesAsync(copied));
+        return Sha256Hasher.HashBytes(await File.ReadAllBytesAsync(copied)).Hex;
+    }
+}
