@@ -31,6 +31,7 @@ public sealed class MinbaseRoot : IAsyncLifetime
                 Assert.Fail($"{tool} is missing: install it via scripts/bootstrap (scripts/bootstrap-packages.txt)");
             }
         }
+        RemoveOlderRoots();
         Directory.CreateDirectory(Parent);
         var binary = await PublishedBinary.PathAsync();
         await using var gate = await LockAsync();
@@ -97,6 +98,25 @@ public sealed class MinbaseRoot : IAsyncLifetime
         Directory.CreateDirectory(host);
         _created.Add(host);
         return (inside, host);
+    }
+
+    // Yesterday's roots are ~200 MB each; nothing mounts into them (each run mounts /proc in its own namespace).
+    private static void RemoveOlderRoots()
+    {
+        foreach (var old in Directory.EnumerateDirectories(Path.GetTempPath(), "repro-get-minbase-*"))
+        {
+            if (old != Parent)
+            {
+                try
+                {
+                    Directory.Delete(old, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // Another test run may still be using it; the next day's run tries again.
+                }
+            }
+        }
     }
 
     private static async Task<FileStream> LockAsync()
