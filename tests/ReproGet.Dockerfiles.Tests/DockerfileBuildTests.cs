@@ -13,13 +13,11 @@ namespace ReproGet.Dockerfiles.Tests;
 public sealed class DockerfileBuildTests(BookwormBase bookworm)
 {
     [Fact]
-    public async Task TwoBuildsFromScratchGiveTheSameSingleLayerWithThePackagesInstalled()
+    public async Task TwoBuildsFromScratchAndTheBundleVariantGiveTheSameSingleLayerWithThePackagesInstalled()
     {
         using var temp = new TempDirectory();
-        var context = temp.Combine("context");
-        await GenerateAsync(context);
-        File.Copy(bookworm.Lockfile, Path.Combine(context, "SHA256SUMS-amd64"));
-        await File.WriteAllTextAsync(Path.Combine(context, "SOURCE_DATE_EPOCH"), bookworm.SourceDateEpoch + "\n");
+        var context = await ContextAsync(temp.Combine("context"));
+        var bundleContext = await ContextAsync(temp.Combine("bundle-context"), "--installer", "bundle");
         await using var server = await LoopbackHttpServer.StartAsync();
         foreach (var (sha256, name) in bookworm.Entries)
         {
@@ -28,11 +26,14 @@ public sealed class DockerfileBuildTests(BookwormBase bookworm)
 
         var first = await BuildAsync(context, server.BaseUrl, "first");
         var second = await BuildAsync(context, server.BaseUrl, "second");
+        var viaBundle = await BuildAsync(bundleContext, server.BaseUrl, "bundle");
 
         Assert.Single(first);
         Assert.Equal(first, second);
-        // Both builds fetched every file: the cache mount started empty each time.
-        Assert.Equal(2 * bookworm.Entries.Count, server.Requests.Count(r => r.Path.StartsWith("/sha256/", StringComparison.Ordinal)));
+        // The same files installed by the bundle's install.sh (no repro-get in the final stage) give the same layer.
+        Assert.Equal(first, viaBundle);
+        // Every build fetched every file: the cache mount started empty each time.
+        Assert.Equal(3 * bookworm.Entries.Count, server.Requests.Count(r => r.Path.StartsWith("/sha256/", StringComparison.Ordinal)));
         var installed = await InstalledAsync("localhost/repro-get-test-out:second");
         foreach (var package in BookwormBase.Packages)
         {
@@ -40,13 +41,18 @@ public sealed class DockerfileBuildTests(BookwormBase bookworm)
         }
     }
 
-    private async Task GenerateAsync(string context)
+    /// <summary>A build context: the generated Dockerfiles and binary, the lock and SOURCE_DATE_EPOCH.</summary>
+    private async Task<string> ContextAsync(string context, params string[] options)
     {
         using var run = await ReproGetProcess.RunAsync(
-            ["--distro", "debian", "dockerfile", "generate", context, bookworm.Image, .. BookwormBase.Packages, "--binary", bookworm.PublishedBinary],
+            ["--distro", "debian", "dockerfile", "generate", context, bookworm.Image, .. BookwormBase.Packages, "--binary", bookworm.PublishedBinary, .. options],
             new Dictionary<string, string> { ["CONTAINERS_STORAGE_CONF"] = bookworm.StorageConf });
         Assert.True(run.ExitCode == 0, run.StandardError);
         Assert.DoesNotContain("could not find the digest", run.StandardError, StringComparison.Ordinal);
+        Assert.Contains($"ARG BASE_IMAGE={bookworm.Image.Split(':')[0]}@sha256:", await File.ReadAllTextAsync(Path.Combine(context, "Dockerfile")), StringComparison.Ordinal);
+        File.Copy(bookworm.Lockfile, Path.Combine(context, "SHA256SUMS-amd64"));
+        await File.WriteAllTextAsync(Path.Combine(context, "SOURCE_DATE_EPOCH"), bookworm.SourceDateEpoch + "\n");
+        return context;
     }
 
     /// <summary>Builds with --no-cache and a fresh TMPDIR; returns the image's layer digests from its manifest.</summary>
