@@ -4,6 +4,7 @@ using ReproGet.Core.Errors;
 using ReproGet.Core.Hashing;
 using ReproGet.Core.Lockfiles;
 using ReproGet.Sources.Ipfs.Car;
+using ReproGet.Sources.Ipfs.Tests.Support;
 using ReproGet.Sources.Ipfs.Tests.Vectors;
 using ReproGet.Sources.Ipfs.UnixFs;
 using ReproGet.TestKit;
@@ -22,7 +23,7 @@ public sealed class CarBundleTests : IAsyncLifetime
         var hello = File.ReadAllBytes(FixturePath.Get("ipfs", "debs", "hello_2.10-2_amd64.deb"));
         // hello is locked with the raw-leaf CIDv1 the bundle must keep; the big file has no CID yet.
         await AddAsync("pool/main/h/hello/hello_2.10-2_amd64.deb", hello, "bafkreibvwfii53xjyhp3u6mmjqcdatxq6jtjsd4tnji7czkxd3pvgms4xq");
-        await AddAsync("data/big.bin", ReadAll(new ChaCha20Stream("bundle", 1_000_000)), null);
+        await AddAsync("data/big.bin", new ChaCha20Stream("bundle", 1_000_000).ToArray(), null);
     }
 
     public Task DisposeAsync()
@@ -100,12 +101,5 @@ public sealed class CarBundleTests : IAsyncLifetime
         var path = _directory.WriteFile(Path.GetFileName(name), content);
         await new CacheImporter(_cache).ImportAsync([path], CancellationToken.None);
         _files.Add((new LockEntry(name, Sha256Digest.FromBytes(SHA256.HashData(content)), cid), content));
-    }
-
-    private static byte[] ReadAll(Stream stream)
-    {
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
     }
 }

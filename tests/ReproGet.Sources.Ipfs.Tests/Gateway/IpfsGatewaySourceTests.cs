@@ -17,7 +17,7 @@ namespace ReproGet.Sources.Ipfs.Tests.Gateway;
 public sealed class IpfsGatewaySourceTests : IAsyncLifetime
 {
     // 3 000 000 bytes: 12 leaves under one root (vectors.md, computed boundary section).
-    private readonly byte[] _content = ReadAll(new ChaCha20Stream("repro-get", 3_000_000));
+    private readonly byte[] _content = new ChaCha20Stream("repro-get", 3_000_000).ToArray();
     private readonly MemoryBlockStore _store = new();
     private readonly HttpClient _client = new();
     private readonly RecordingLog _log = new();
@@ -146,7 +146,7 @@ public sealed class IpfsGatewaySourceTests : IAsyncLifetime
         await using var response = await CreateSource().OpenAsync(
             new BlobRequest(new Uri(url), new LockEntry("hello_2.10-2_amd64.deb", Digest(_content)), 0), CancellationToken.None);
 
-        Assert.Equal(_content, ReadAll(response.Content));
+        Assert.Equal(_content, StreamBytes.ReadAll(response.Content));
         Assert.Empty(_gateway.Requests);
     }
 
@@ -177,18 +177,11 @@ public sealed class IpfsGatewaySourceTests : IAsyncLifetime
     {
         await using var response = await (source ?? CreateSource()).OpenAsync(Request(root), CancellationToken.None);
         Assert.Equal(0, response.Offset);
-        return ReadAll(response.Content);
+        return StreamBytes.ReadAll(response.Content);
     }
 
     private BlobRequest Request(Cid root) =>
         new(new Uri(_gateway.TemplateFor(root.ToString())), new LockEntry("file.bin", Digest(_content), root.ToString()), 0);
 
     private static Sha256Digest Digest(byte[] content) => Sha256Digest.FromBytes(SHA256.HashData(content));
-
-    private static byte[] ReadAll(Stream stream)
-    {
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    }
 }

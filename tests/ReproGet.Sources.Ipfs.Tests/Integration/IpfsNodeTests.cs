@@ -88,8 +88,8 @@ public sealed class IpfsNodeTests(IpfsNode node) : IDisposable
     public async Task A_gateway_that_alters_one_byte_of_a_block_is_refused_at_that_block(bool car)
     {
         using var locked = await PushedAsync(car ? "lying-car" : "lying-raw", 3_000_000);
-        var root = Cid.Parse(File.ReadAllLines(locked.Lockfile).Single(l => l.StartsWith(locked.Sha256(2), StringComparison.Ordinal)
-            && l.Contains("/ipfs/", StringComparison.Ordinal))[(64 + 2 + 6)..]);
+        var root = CidIn(File.ReadAllLines(locked.Lockfile).Single(l => l.StartsWith(locked.Sha256(2), StringComparison.Ordinal)
+            && l.Contains("/ipfs/", StringComparison.Ordinal)));
         var backend = new KuboBackend(_client, node.ApiUrl);
         var leaf = DagPbNode.Decode((await backend.BlockAsync(root))!, "root").Links[7].Hash;
         await using var gateway = await TrustlessGateway.StartAsync(backend);
@@ -111,7 +111,7 @@ public sealed class IpfsNodeTests(IpfsNode node) : IDisposable
     public async Task Our_CAR_imports_into_the_node_and_its_roots_resolve_to_the_same_bytes()
     {
         using var directory = new TempDirectory();
-        var content = ReadAll(new ChaCha20Stream("car-import", 1_500_000));
+        var content = new ChaCha20Stream("car-import", 1_500_000).ToArray();
         var carPath = directory.Combine("bundle.car");
         Cid root;
         await using (var car = File.Create(carPath))
@@ -142,12 +142,12 @@ public sealed class IpfsNodeTests(IpfsNode node) : IDisposable
         Assert.Equal(3, lines.Length);
         var rpc = new KuboRpcClient(_client, new KuboApiAddress(new Uri(node.ApiUrl + "/"), "test"));
         var roots = await rpc.DagImportAsync(car, CancellationToken.None);
-        Assert.Equal(lines.Select(l => l[(64 + 2 + 6)..]).Order(StringComparer.Ordinal), roots.Select(r => r.ToString()).Order(StringComparer.Ordinal));
+        Assert.Equal(lines.Select(l => CidIn(l).ToString()).Order(StringComparer.Ordinal), roots.Select(r => r.ToString()).Order(StringComparer.Ordinal));
         var backend = new KuboBackend(_client, node.ApiUrl);
         for (var i = 0; i < locked.Files.Count; i++)
         {
             var line = Assert.Single(lines, l => l.StartsWith(locked.Sha256(i), StringComparison.Ordinal));
-            Assert.Equal(locked.Files[i].Content, await backend.FileAsync(Cid.Parse(line[(64 + 2 + 6)..])));
+            Assert.Equal(locked.Files[i].Content, await backend.FileAsync(CidIn(line)));
         }
         File.AppendAllLines(locked.Lockfile, ["", .. lines]);
         var fresh = locked.Directory.Combine("fresh-cache");
@@ -208,16 +208,12 @@ public sealed class IpfsNodeTests(IpfsNode node) : IDisposable
     private static Task<ReproGetProcess> Repro(params string[] arguments) =>
         ReproGetProcess.RunAsync(arguments, new Dictionary<string, string> { ["IPFS_PATH"] = "/nonexistent" });
 
+    /// <summary>The CID of a <c>&lt;sha256&gt;  /ipfs/&lt;CID&gt;</c> line.</summary>
+    private static Cid CidIn(string line) => Cid.Parse(line[line.IndexOf("/ipfs/", StringComparison.Ordinal)..]["/ipfs/".Length..]);
+
     private static string Multiaddr(string url)
     {
         var uri = new Uri(url);
         return $"/ip4/{uri.Host}/tcp/{uri.Port}";
-    }
-
-    private static byte[] ReadAll(Stream stream)
-    {
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
     }
 }

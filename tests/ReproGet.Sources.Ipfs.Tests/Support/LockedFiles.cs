@@ -31,7 +31,7 @@ public sealed class LockedFiles : IDisposable
         [
             ("pool/main/h/hello/hello_2.10-2_amd64.deb", File.ReadAllBytes(FixturePath.Get("ipfs", "debs", "hello_2.10-2_amd64.deb"))),
             ("pool/main/n/neofetch/neofetch_7.1.0-2_all.deb", File.ReadAllBytes(FixturePath.Get("ipfs", "debs", "neofetch_7.1.0-2_all.deb"))),
-            ($"data/{seed}.bin", ReadAll(new ChaCha20Stream(seed, size))),
+            ($"data/{seed}.bin", new ChaCha20Stream(seed, size).ToArray()),
         ];
         var locked = new LockedFiles(directory, files);
         var lines = files.Select(f => $"{Convert.ToHexStringLower(SHA256.HashData(f.Item2))}  {f.Item1}\n");
@@ -46,11 +46,4 @@ public sealed class LockedFiles : IDisposable
     public string Sha256(int index) => Convert.ToHexStringLower(SHA256.HashData(Files[index].Content));
 
     public void Dispose() => Directory.Dispose();
-
-    private static byte[] ReadAll(Stream stream)
-    {
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    }
 }

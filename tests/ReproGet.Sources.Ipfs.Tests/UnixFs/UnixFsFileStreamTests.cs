@@ -10,7 +10,7 @@ public sealed class UnixFsFileStreamTests
     // Tiny chunks and fan-out give a deep tree (100 leaves, 4 links per node: depth 4) from a small input.
     private static readonly UnixFsImportOptions DeepTree = UnixFsImportOptions.KuboDefault with { ChunkSize = 1000, MaxLinks = 4 };
 
-    private readonly byte[] _content = ReadAll(new ChaCha20Stream("stream", 99_500));
+    private readonly byte[] _content = new ChaCha20Stream("stream", 99_500).ToArray();
 
     [Theory]
     [InlineData(0, false)]
@@ -24,7 +24,7 @@ public sealed class UnixFsFileStreamTests
         await using var file = await UnixFsFileStream.OpenAsync(root, store, CancellationToken.None);
 
         Assert.Equal(_content.Length, file.FileSize);
-        Assert.Equal(_content, ReadAll(file));
+        Assert.Equal(_content, StreamBytes.ReadAll(file));
     }
 
     [Fact]
@@ -82,13 +82,6 @@ public sealed class UnixFsFileStreamTests
 
         Assert.Equal("QmbFMke1KXqnYyBBWxB74N4c5SBnJMVAiMNRcGu6x1AwQH", root.ToString());
         Assert.Equal(0, file.FileSize);
-        Assert.Empty(ReadAll(file));
-    }
-
-    private static byte[] ReadAll(Stream stream)
-    {
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
+        Assert.Empty(StreamBytes.ReadAll(file));
     }
 }

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
-using ReproGet.Core.Fetching;
 
 namespace ReproGet.Sources.Ipfs.Tests.Vectors;
 
@@ -10,48 +9,28 @@ namespace ReproGet.Sources.Ipfs.Tests.Vectors;
 /// under key SHA-256(seed), an all-zero nonce and block counter 0, cut to <c>length</c> bytes. Generated on the fly,
 /// so a gigabyte input is never held.
 /// </summary>
-public sealed class ChaCha20Stream(string seed, long length) : ReadOnlyStream
+public sealed class ChaCha20Stream(string seed, long length) : GeneratedStream(length)
 {
     private readonly uint[] _key = ToWords(SHA256.HashData(Encoding.UTF8.GetBytes(seed)));
     private readonly byte[] _block = new byte[64];
     private uint _counter;
     private int _blockOffset = 64;
-    private long _position;
 
-    public override long Length => length;
-
-    public override long Position
+    protected override void Generate(Span<byte> destination)
     {
-        get => _position;
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override int Read(Span<byte> buffer)
-    {
-        var wanted = (int)Math.Min(buffer.Length, length - _position);
         var written = 0;
-        while (written < wanted)
+        while (written < destination.Length)
         {
             if (_blockOffset == 64)
             {
                 NextBlock();
             }
-            var take = Math.Min(64 - _blockOffset, wanted - written);
-            _block.AsSpan(_blockOffset, take).CopyTo(buffer[written..]);
+            var take = Math.Min(64 - _blockOffset, destination.Length - written);
+            _block.AsSpan(_blockOffset, take).CopyTo(destination[written..]);
             _blockOffset += take;
             written += take;
         }
-        _position += written;
-        return written;
     }
-
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(Read(buffer.Span));
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        Task.FromResult(Read(buffer, offset, count));
 
     private static uint[] ToWords(byte[] bytes)
     {
