@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using ReproGet.Core.Errors;
+using ReproGet.Core.Fetching;
 using ReproGet.Core.Hashing;
 using ReproGet.Core.Lockfiles;
 using ReproGet.Sources.Ipfs.Multiformats;
@@ -43,8 +44,9 @@ public static class IpfsPushCommand
             var files = (context.ParseResult.GetValue(lockfiles) ?? []).Select(f => (Path: f, Entries: Sha256SumsReader.ReadFiles([f], epoch))).ToList();
             var address = KuboApiAddress.Resolve(context.ParseResult.GetValue(api), CommandContext.Environment);
             using var cache = context.OpenCache();
-            var rpc = new KuboRpcClient(SourceCatalog.CreateHttpClient(FetchOptionsBinder.Bind(context.ParseResult)), address);
-            var pusher = new IpfsPusher(rpc, UnixFsLayoutOptions.Bind(context.ParseResult), context.ParseResult.GetValue(jobs), context.Log);
+            var parallel = Math.Max(1, context.ParseResult.GetValue(jobs));
+            var rpc = new KuboRpcClient(SourceCatalog.CreateHttpClient(new FetchOptions { PerHost = parallel }), address);
+            var pusher = new IpfsPusher(rpc, UnixFsLayoutOptions.Bind(context.ParseResult), parallel, context.Log);
             var result = await pusher.PushAsync([.. files.SelectMany(f => f.Entries)], cache, cancellationToken).ConfigureAwait(false);
             var known = result.Outcomes.ToDictionary(o => o.Sha256, o => o.Cid);
             var printed = new HashSet<string>(StringComparer.Ordinal);
