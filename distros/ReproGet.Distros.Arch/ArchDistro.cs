@@ -10,8 +10,12 @@ namespace ReproGet.Distros.Arch;
 /// Arch Linux: locks from pacman's local and sync databases (nothing downloaded), names files as the Arch Linux
 /// Archive does, and installs with one signature-checked <c>pacman -U</c> transaction.
 /// </summary>
-public sealed class ArchDistro : IDistro, IPackageLocker, IPackageInstaller, IBundleInstaller
+public sealed class ArchDistro : IDistro, IPackageLocker, IPackageInstaller, IBundleInstaller, IDockerfileRenderer
 {
+    /// <summary>Dockerfile and Dockerfile.generate-hash; no bundle variant yet (the bundle's install.sh works in any stage).</summary>
+    public string? RenderDockerfile(DockerfileKind kind, DockerfileParameters parameters) =>
+        DockerfileTemplate.Render(typeof(ArchDistro).Assembly, $"ReproGet.Distros.Arch.Templates.{kind}", parameters);
+
     private readonly PacmanLocker _locker = new();
     private readonly PacmanInstaller _installer = new();
 

@@ -54,6 +54,27 @@ public sealed class GeneratedDockerfileTests
         Assert.Contains("sh /mnt/repro-get-bundle/install.sh", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Dockerfile.generate-hash")]
+    [InlineData("Dockerfile")]
+    public async Task ArchTemplatesHaveBalancedParenthesesAndUseTheArchive(string file)
+    {
+        using var temp = new TempDirectory();
+        await GenerateAsync(temp, "--distro", "arch", "hello");
+        var text = await File.ReadAllTextAsync(temp.Combine("ctx", file));
+
+        // The Go tool's Arch Dockerfile lacked a ')' in its epoch's $(stat ...).
+        foreach (var line in text.Split('\n').Where(l => !l.StartsWith('#')))
+        {
+            Assert.True(line.Count(c => c == '(') == line.Count(c => c == ')'), $"unbalanced parentheses: {line}");
+        }
+        Assert.Contains("--distro arch", text, StringComparison.Ordinal);
+        if (file == "Dockerfile.generate-hash")
+        {
+            Assert.Contains("echo \"Server = ${ARCHIVE_BASE}${day}/\\$repo/os/\\$arch\" > /etc/pacman.d/mirrorlist", text, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task AFrameworkDependentBinaryIsRefused()
     {
@@ -69,7 +90,8 @@ public sealed class GeneratedDockerfileTests
     private static async Task<string> GenerateAsync(TempDirectory temp, params string[] arguments)
     {
         var binary = temp.WriteFile("bin/repro-get", [0x7f, (byte)'E', (byte)'L', (byte)'F', 1, 2, 3]);
-        using var run = await ReproGetProcess.RunAsync(["--distro", "debian", "dockerfile", "generate", temp.Combine("ctx"), Base,
+        var distro = arguments.Contains("--distro") ? [] : new[] { "--distro", "debian" };
+        using var run = await ReproGetProcess.RunAsync([.. distro, "dockerfile", "generate", temp.Combine("ctx"), Base,
             .. arguments, "--binary", binary, "--arch", "amd64"]);
         Assert.True(run.ExitCode == 0, run.StandardError);
         var copied = temp.Combine("ctx", "repro-get.linux-amd64");
