@@ -142,16 +142,35 @@ public sealed class BookwormBase : IAsyncLifetime
         }
     }
 
-    /// <summary>REPRO_GET_PUBLISHED_BINARY, else `scripts/publish linux-x64` (as Cli.Tests does).</summary>
-    private static async Task<string> PublishedBinaryAsync()
+    /// <summary>
+    /// REPRO_GET_PUBLISHED_BINARY, else `scripts/publish linux-x64` (as Cli.Tests does), copied out at once: another
+    /// test project publishing at the same time replaces artifacts/. One retry for that race.
+    /// </summary>
+    private async Task<string> PublishedBinaryAsync()
     {
         if (Environment.GetEnvironmentVariable("REPRO_GET_PUBLISHED_BINARY") is { Length: > 0 } given)
         {
             return given;
         }
         var repository = FixturePath.RepositoryRoot;
-        await Sh.MustAsync(Path.Combine(repository, "scripts", "publish"), "linux-x64");
-        return Path.Combine(repository, "artifacts", "linux-x64", "repro-get");
+        var copy = _work.Combine("repro-get");
+        for (var attempt = 1; ; attempt++)
+        {
+            var publish = await Sh.RunAsync(Path.Combine(repository, "scripts", "publish"), "linux-x64");
+            try
+            {
+                File.Copy(Path.Combine(repository, "artifacts", "linux-x64", "repro-get"), copy, overwrite: true);
+                if (publish.ExitCode == 0)
+                {
+                    return copy;
+                }
+            }
+            catch (IOException) when (attempt < 2)
+            {
+                continue;
+            }
+            Assert.True(attempt < 2, $"`{publish.CommandLine}` failed (exit {publish.ExitCode}):\n{publish.StandardError}");
+        }
     }
 
     private static bool IsOnPath(string tool) =>
