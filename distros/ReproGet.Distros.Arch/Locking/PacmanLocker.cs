@@ -37,23 +37,27 @@ public sealed class PacmanLocker : IPackageLocker
         {
             context.Log.Warn($"skipping {gap}: no sync database lists it");
         }
-        using var signatures = SignatureStore.Open(context.CacheRoot, context.Log);
         var locked = new List<LockedFile>();
+        var signatures = new List<LockedSignature>();
         foreach (var package in targets.DistinctBy(p => p.FileName))
         {
             var name = ArchPackageFile.ArchiveName(package.Name, package.FileName);
             locked.Add(new LockedFile(package.Sha256, name));
-            if (SignatureBytes(context, config, package) is { } signature)
+            if (SignatureBytes(context, config, package) is { } bytes)
             {
-                var basename = package.FileName + ArchPackageFile.SignatureSuffix;
-                var digest = await signatures.StoreAsync(signature, basename, cancellationToken).ConfigureAwait(false);
-                locked.Add(new LockedFile(digest, name + ArchPackageFile.SignatureSuffix));
+                var signature = new LockedSignature(package.FileName + ArchPackageFile.SignatureSuffix, bytes);
+                signatures.Add(signature);
+                locked.Add(new LockedFile(signature.Sha256, name + ArchPackageFile.SignatureSuffix));
             }
             else
             {
                 context.Log.Warn($"no signature for {package.FileName}: the {package.Repository} database has no %PGPSIG% "
                     + "and pacman's cache no .sig file; `install` will refuse this package");
             }
+        }
+        using (var store = SignatureStore.Open(context.CacheRoot, context.Log))
+        {
+            await store.StoreAsync(signatures, cancellationToken).ConfigureAwait(false);
         }
         return locked;
     }

@@ -1,7 +1,6 @@
 using ReproGet.Core.Cache;
 using ReproGet.Core.Distros;
 using ReproGet.Core.Errors;
-using ReproGet.Core.Hashing;
 
 namespace ReproGet.Distros.Arch.Locking;
 
@@ -36,17 +35,22 @@ internal sealed class SignatureStore : IDisposable
         }
     }
 
-    public async Task<Sha256Digest> StoreAsync(byte[] signature, string basename, CancellationToken cancellationToken)
+    /// <summary>Writes the signatures the cache does not hold yet.</summary>
+    public async Task StoreAsync(IEnumerable<LockedSignature> signatures, CancellationToken cancellationToken)
     {
-        var digest = Sha256Hasher.HashBytes(signature);
-        if (_cache is null || _cache.Contains(digest))
+        if (_cache is not { } cache)
         {
-            return digest;
+            return;
         }
-        await using var pending = _cache.BeginWrite("signature");
-        await pending.WriteAsync(signature, cancellationToken).ConfigureAwait(false);
-        await pending.CommitAsync(digest, basename, basename, cancellationToken).ConfigureAwait(false);
-        return digest;
+        // Every commit fsyncs; one after another they were most of the time spent locking a large root.
+        var missing = signatures.DistinctBy(s => s.Sha256).Where(s => !cache.Contains(s.Sha256));
+        var options = new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(missing, options, async (signature, token) =>
+        {
+            await using var pending = cache.BeginWrite("signature");
+            await pending.WriteAsync(signature.Bytes, token).ConfigureAwait(false);
+            await pending.CommitAsync(signature.Sha256, signature.Basename, signature.Basename, token).ConfigureAwait(false);
+        }).ConfigureAwait(false);
     }
 
     public void Dispose() => _cache?.Dispose();
