@@ -47,7 +47,7 @@ public sealed class FetchProgressRenderer : IFetchProgress, IDisposable
         Line($"{entry.Basename}: {reason}; retrying in {delay.TotalSeconds:0.#} s", warn: true);
 
     public void ProviderFailed(LockEntry entry, string redactedUrl, string reason) =>
-        Line($"{entry.Basename}: {reason}; trying the next provider", warn: true);
+        Line($"{entry.Basename}: {reason}", warn: true);
 
     public void Finished(FetchOutcome outcome)
     {
