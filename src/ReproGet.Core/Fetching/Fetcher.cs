@@ -90,21 +90,22 @@ public sealed class Fetcher(ContentCache cache, BlobSourceSet sources, FetchOpti
         var source = sources.Find(uri.Scheme)
             ?? throw new SourceException($"unsupported URL scheme \"{uri.Scheme}\" (known: {string.Join(", ", sources.Schemes)})", isTransient: false);
         var slot = _hostSlots.GetOrAdd(HostKey(url), _ => new SemaphoreSlim(Math.Max(1, options.PerHost)));
+        await using var pending = cache.BeginWrite();
         await slot.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var pending = cache.BeginWrite();
             await _retry.ExecuteAsync(entry, redacted,
                 ct => TransferAsync(source, new BlobRequest(uri, entry, pending.Length), pending, redacted, ct),
                 cancellationToken).ConfigureAwait(false);
-            await pending.CommitAsync(entry.Sha256, entry.Basename, $"{entry.Name} from {redacted}", cancellationToken)
-                .ConfigureAwait(false);
-            return pending.Length;
         }
         finally
         {
+            // The commit's fsync waits for the disk, not the host: let the next transfer have the connection.
             slot.Release();
         }
+        await pending.CommitAsync(entry.Sha256, entry.Basename, $"{entry.Name} from {redacted}", cancellationToken)
+            .ConfigureAwait(false);
+        return pending.Length;
     }
 
     // A server that accepts the connection but never answers would otherwise hold the transfer forever: the stall
