@@ -52,15 +52,21 @@ public sealed class BundleInstallTests(BookwormBase bookworm)
     }
 
     [Fact]
-    public async Task CarHoldsEveryBlobAsARoot()
+    public async Task CarImportsBackToTheLockedFiles()
     {
         using var temp = new TempDirectory();
         var bundle = await BundleAsync(temp, temp.Combine("bundle"), "--car");
 
-        var car = await File.ReadAllBytesAsync(Path.Combine(bundle, "blobs.car"));
+        // Importing the CAR (every block checked against its CID) must rebuild exactly the locked files.
+        var fresh = temp.Combine("fresh-cache");
+        using var import = await ReproGetProcess.RunAsync(["--cache", fresh, "ipfs", "car", "import",
+            Path.Combine(bundle, "blobs.car"), bookworm.Lockfile]);
 
-        Assert.True(car.Length > bookworm.Debs.Values.Sum(d => d.Length), "the CAR holds every blob's bytes");
-        Assert.Equal(bookworm.Entries.Count, (await File.ReadAllLinesAsync(Path.Combine(bundle, "bundle.sha256"))).Length);
+        Assert.True(import.ExitCode == 0, import.StandardError);
+        foreach (var (sha256, name) in bookworm.Entries)
+        {
+            Assert.Equal(bookworm.Debs[Path.GetFileName(name)], await File.ReadAllBytesAsync(Path.Combine(fresh, "blobs", "sha256", sha256)));
+        }
     }
 
     /// <summary>A fresh root with the bundle (made on the host from the loopback server) at <paramref name="inside"/>.</summary>

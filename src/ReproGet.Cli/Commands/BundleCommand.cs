@@ -3,11 +3,15 @@ using ReproGet.Cli.Output;
 using ReproGet.Core.Distros;
 using ReproGet.Core.Errors;
 using ReproGet.Core.Operations;
+using ReproGet.Sources.Ipfs.Car;
+using ReproGet.Sources.Ipfs.UnixFs;
 
 namespace ReproGet.Cli.Commands;
 
 public static class BundleCommand
 {
+    public const string CarFileName = "blobs.car";
+
     public static Command Create()
     {
         var lockfiles = LockfileArguments.Create();
@@ -24,7 +28,7 @@ public static class BundleCommand
             """);
         command.Arguments.Add(lockfiles);
         command.Options.Add(output);
-        var car = new Option<bool>("--car") { Description = $"Also write the blobs as one CARv1 file, {BundleCar.FileName} (roots: their CIDv0s)" };
+        var car = new Option<bool>("--car") { Description = $"Also write the files as one CARv1, {CarFileName} (roots: their locked CIDs, else CIDv0)" };
         command.Options.Add(car);
         FetchOptionsBinder.AddTo(command);
         command.SetAction(async (context, cancellationToken) =>
@@ -42,8 +46,9 @@ public static class BundleCommand
             var result = BundleWriter.Write(cache, files, context.ParseResult.GetValue(lockfiles)!, installer, directory);
             if (context.ParseResult.GetValue(car))
             {
-                var roots = await BundleCar.WriteAsync(directory, cancellationToken).ConfigureAwait(false);
-                context.Log.Info($"wrote {BundleCar.FileName} with {roots} roots");
+                var roots = await new CarBundleWriter(cache, UnixFsImportOptions.KuboDefault)
+                    .WriteAsync(Path.Combine(directory, CarFileName), files, cancellationToken).ConfigureAwait(false);
+                context.Log.Info($"wrote {CarFileName} with {roots.Count} roots");
             }
             context.Log.Info($"wrote {result.Files} files ({ByteSize.Format(result.Bytes)}) and {BundleWriter.ScriptName} to \"{directory}\"");
             return ExitCodes.Success;
