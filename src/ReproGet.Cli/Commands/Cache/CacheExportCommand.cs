@@ -1,5 +1,9 @@
 using System.CommandLine;
+using ReproGet.Cli.Commands.Ipfs;
 using ReproGet.Core.Cache;
+using ReproGet.Core.Errors;
+using ReproGet.Core.Lockfiles;
+using ReproGet.Sources.Ipfs.UnixFs;
 
 namespace ReproGet.Cli.Commands.Cache;
 
@@ -7,19 +11,39 @@ public static class CacheExportCommand
 {
     public static Command Create()
     {
-        var directory = new Argument<string>("DIR") { Description = "Directory to copy the blobs into (created if missing)" };
+        var targets = new Argument<string[]>("DIR | SHA256SUMS")
+        {
+            Description = "The directory to copy the blobs into (created if missing); with --car, the lockfiles to bundle",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var car = new Option<string?>("--car") { Description = "Write the locked files as one CARv1 FILE instead (roots: their CIDs)" };
         var command = new Command("export", """
             Copy every cached blob into DIR under its original base name, printing '<sha256>  <basename>' for each.
-            Existing files are never overwritten.
+            Existing files are never overwritten. With --car FILE, write the files of the given lockfiles as one CARv1
+            of their IPFS DAGs instead (the same as `ipfs car export`).
 
             Example:
               repro-get cache export /mnt/cache
+              repro-get cache export --car debs.car SHA256SUMS-amd64
             """);
-        command.Arguments.Add(directory);
-        command.SetAction((context, _) =>
+        command.Arguments.Add(targets);
+        command.Options.Add(car);
+        command.SetAction(async (context, cancellationToken) =>
         {
+            var arguments = context.ParseResult.GetValue(targets) ?? [];
+            if (context.ParseResult.GetValue(car) is { } carPath)
+            {
+                var entries = Sha256SumsReader.ReadFiles(arguments, CommandContext.Environment(LockfileEpoch.EnvironmentVariable));
+                await IpfsCarCommand.ExportAsync(context, carPath, entries, UnixFsImportOptions.KuboDefault, cancellationToken)
+                    .ConfigureAwait(false);
+                return ExitCodes.Success;
+            }
+            if (arguments.Length != 1)
+            {
+                throw new ReproGetException("cache export takes one directory", "to bundle lockfiles as a CAR, pass --car FILE");
+            }
             using var cache = context.OpenCache();
-            var result = new CacheExporter(cache).Export(context.ParseResult.GetValue(directory)!);
+            var result = new CacheExporter(cache).Export(arguments[0]);
             foreach (var item in result.Exported.OrderBy(i => i.Basename, StringComparer.Ordinal))
             {
                 Console.Out.WriteLine($"{item.Blob.Sha256.Hex}  {item.Basename}");
@@ -28,7 +52,7 @@ public static class CacheExportCommand
             {
                 context.Log.Warn(skipped);
             }
-            return Task.FromResult(ExitCodes.Success);
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -3,6 +3,7 @@ using System.Globalization;
 using ReproGet.Cli.Output;
 using ReproGet.Core.Lockfiles;
 using ReproGet.Sources.Ipfs.Car;
+using ReproGet.Sources.Ipfs.UnixFs;
 
 namespace ReproGet.Cli.Commands.Ipfs;
 
@@ -37,17 +38,8 @@ public static class IpfsCarCommand
         UnixFsLayoutOptions.AddTo(command);
         command.SetAction(async (context, cancellationToken) =>
         {
-            var entries = LockfileArguments.Read(context, lockfiles);
-            var path = context.ParseResult.GetValue(car)!;
-            using var cache = context.OpenCache();
-            var written = await new CarBundleWriter(cache, UnixFsLayoutOptions.Bind(context.ParseResult))
-                .WriteAsync(path, entries, cancellationToken).ConfigureAwait(false);
-            foreach (var item in written)
-            {
-                Console.Out.WriteLine(item.LockLine);
-            }
-            context.Log.Info(string.Create(CultureInfo.InvariantCulture,
-                $"wrote {path}: {written.Count} files, {ByteSize.Format(new FileInfo(path).Length)}"));
+            await ExportAsync(context, context.ParseResult.GetValue(car)!, LockfileArguments.Read(context, lockfiles),
+                UnixFsLayoutOptions.Bind(context.ParseResult), cancellationToken).ConfigureAwait(false);
             return ExitCodes.Success;
         });
         return command;
@@ -77,15 +69,35 @@ public static class IpfsCarCommand
             var entries = files.Length == 0
                 ? []
                 : Sha256SumsReader.ReadFiles(files, CommandContext.Environment(LockfileEpoch.EnvironmentVariable));
-            using var cache = context.OpenCache();
-            var imported = await new CarBundleImporter(cache).ImportAsync(context.ParseResult.GetValue(car)!, entries, cancellationToken)
-                .ConfigureAwait(false);
-            foreach (var item in imported)
-            {
-                Console.Out.WriteLine(item.LockLine);
-            }
+            await ImportAsync(context, context.ParseResult.GetValue(car)!, entries, cancellationToken).ConfigureAwait(false);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Writes the CAR of <paramref name="entries"/> from the cache; prints each file's CID line.</summary>
+    public static async Task ExportAsync(CommandContext context, string path, IReadOnlyList<LockEntry> entries,
+        UnixFsImportOptions layout, CancellationToken cancellationToken)
+    {
+        using var cache = context.OpenCache();
+        var written = await new CarBundleWriter(cache, layout).WriteAsync(path, entries, cancellationToken).ConfigureAwait(false);
+        foreach (var item in written)
+        {
+            Console.Out.WriteLine(item.LockLine);
+        }
+        context.Log.Info(string.Create(CultureInfo.InvariantCulture,
+            $"wrote {path}: {written.Count} files, {ByteSize.Format(new FileInfo(path).Length)}"));
+    }
+
+    /// <summary>Imports every root of a CAR into the cache, block by block verified; prints each file's CID line.</summary>
+    public static async Task ImportAsync(CommandContext context, string path, IReadOnlyList<LockEntry> entries,
+        CancellationToken cancellationToken)
+    {
+        using var cache = context.OpenCache();
+        var imported = await new CarBundleImporter(cache).ImportAsync(path, entries, cancellationToken).ConfigureAwait(false);
+        foreach (var item in imported)
+        {
+            Console.Out.WriteLine(item.LockLine);
+        }
     }
 }
