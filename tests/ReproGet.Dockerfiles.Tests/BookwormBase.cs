@@ -37,6 +37,9 @@ public sealed class BookwormBase : IAsyncLifetime
 
     public long SourceDateEpoch { get; private set; }
 
+    /// <summary>`dpkg-query -W` of the root the lock was made in, after its apt-get install: what an install must reproduce.</summary>
+    public string LockedRootPackages { get; private set; } = "";
+
     /// <summary>CONTAINERS_STORAGE_CONF for every buildah call: vfs storage of this run's own.</summary>
     public string StorageConf => _work.Combine("storage.conf");
 
@@ -100,6 +103,7 @@ public sealed class BookwormBase : IAsyncLifetime
         Entries = [.. (await File.ReadAllLinesAsync(Lockfile)).Select(line => line.Split("  ", 2)).Select(p => (p[0], p[1]))];
         Debs = Entries.ToDictionary(e => Path.GetFileName(e.Name),
             e => File.ReadAllBytes(Path.Join(root, "var/cache/apt/archives", Path.GetFileName(e.Name))));
+        LockedRootPackages = (await Sh.ChrootAsync(root, true, "dpkg-query", "-W")).StandardOutput;
         Directory.Delete(Path.GetDirectoryName(root)!, recursive: true);
     }
 
