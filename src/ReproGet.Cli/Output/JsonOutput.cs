@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace ReproGet.Cli.Output;
@@ -8,7 +9,13 @@ public static class JsonOutput
     public static void Write(Action<Utf8JsonWriter> body)
     {
         using var stdout = Console.OpenStandardOutput();
-        using (var writer = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true, IndentSize = 4 }))
+        using (var writer = new Utf8JsonWriter(stdout, new JsonWriterOptions
+        {
+            Indented = true,
+            IndentSize = 4,
+            // Readable text for '+' and non-ASCII names (the default escapes them as \uXXXX); this is terminal output, not HTML.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }))
         {
             body(writer);
         }
