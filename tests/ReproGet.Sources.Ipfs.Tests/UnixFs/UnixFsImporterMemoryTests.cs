@@ -3,6 +3,11 @@ using ReproGet.Sources.Ipfs.UnixFs;
 
 namespace ReproGet.Sources.Ipfs.Tests.UnixFs;
 
+/// <summary>The managed heap is process-wide: other test classes running at the same time would be counted too.</summary>
+[CollectionDefinition(nameof(UnixFsImporterMemoryTests), DisableParallelization = true)]
+public sealed class MeasuresTheWholeHeap;
+
+[Collection(nameof(UnixFsImporterMemoryTests))]
 public sealed class UnixFsImporterMemoryTests
 {
     /// <summary>
