@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using ReproGet.Core.Errors;
 using ReproGet.Core.Hashing;
+using ReproGet.Core.Lockfiles;
 
 namespace ReproGet.Core.Cache;
 
@@ -58,6 +59,22 @@ public sealed class ContentCache : IDisposable
     public string BlobPath(Sha256Digest digest) => Path.Combine(BlobDirectory, digest.Hex);
 
     public bool Contains(Sha256Digest digest) => File.Exists(BlobPath(digest));
+
+    /// <summary>Throws, listing every entry whose blob is not cached, before any work on them starts.</summary>
+    public void RequireCached(IReadOnlyList<LockEntry> entries, string purpose)
+    {
+        var missing = entries.Where(e => !Contains(e.Sha256)).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+        var list = new StringBuilder($"{missing.Count} of {entries.Count} files to {purpose} are not in the cache {Root}:");
+        foreach (var entry in missing)
+        {
+            list.Append("\n  ").Append(entry.Name).Append(" (sha256 ").Append(entry.Sha256.Hex).Append(')');
+        }
+        throw new ReproGetException(list.ToString(), "fetch them first: repro-get download LOCKFILE… (with the same --cache)");
+    }
 
     public PendingBlob BeginWrite(string purpose = "download") =>
         new(this, Path.Combine(BlobDirectory, $".{purpose}-{Guid.NewGuid():N}{TempSuffix}"));

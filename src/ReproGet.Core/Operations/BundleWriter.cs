@@ -21,14 +21,7 @@ public static class BundleWriter
     public static Result Write(ContentCache cache, IReadOnlyList<LockEntry> files, IReadOnlyList<string> lockfiles,
         IBundleInstaller installer, string directory)
     {
-        var missing = files.Where(f => !cache.Contains(f.Sha256)).ToList();
-        if (missing.Count > 0)
-        {
-            throw new ReproGetException(
-                $"{missing.Count} files are not in the cache: {string.Join(", ", missing.Take(10).Select(m => m.Name))}"
-                + (missing.Count > 10 ? ", …" : ""),
-                $"run `repro-get download {string.Join(' ', lockfiles)}` first");
-        }
+        cache.RequireCached(files, "bundle");
         foreach (var file in files.Where(f => !IsShellSafe(f.Basename)))
         {
             throw new UnsafePathException($"cannot bundle \"{file.Name}\": its base name has characters a shell script would mangle");

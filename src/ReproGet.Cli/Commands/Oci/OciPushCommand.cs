@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using ReproGet.Cli.Output;
 using ReproGet.Core.Cache;
 using ReproGet.Core.Errors;
@@ -74,16 +73,7 @@ public static class OciPushCommand
     /// <summary>The cached blob of every entry, titled with its base name (its full name when two base names clash).</summary>
     private static List<ArtifactFile> CachedFiles(ContentCache cache, IReadOnlyList<LockEntry> entries)
     {
-        var missing = entries.Where(e => !cache.Contains(e.Sha256)).ToList();
-        if (missing.Count > 0)
-        {
-            var list = new StringBuilder($"{missing.Count} of {entries.Count} files are not in the cache {cache.Root}:");
-            foreach (var entry in missing)
-            {
-                list.Append("\n  ").Append(entry.Name).Append(" (sha256 ").Append(entry.Sha256.Hex).Append(')');
-            }
-            throw new ReproGetException(list.ToString(), "fetch them first: repro-get download LOCKFILE… (with the same --cache)");
-        }
+        cache.RequireCached(entries, "push");
         var clashing = entries.GroupBy(e => e.Basename).Where(g => g.Select(e => e.Sha256).Distinct().Count() > 1)
             .Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         return

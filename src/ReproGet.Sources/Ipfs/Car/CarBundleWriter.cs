@@ -17,7 +17,7 @@ public sealed class CarBundleWriter(ContentCache cache, UnixFsImportOptions opti
     public async Task<IReadOnlyList<LockedCid>> WriteAsync(string carPath, IReadOnlyList<LockEntry> entries, CancellationToken cancellationToken)
     {
         var blobs = LockedBlobs.Distinct(entries);
-        LockedBlobs.RequireCached(blobs, cache, "bundle");
+        cache.RequireCached(blobs, "bundle");
         var planned = new List<(LockEntry Entry, UnixFsImportOptions Layout, Cid Cid)>();
         foreach (var entry in blobs)
         {

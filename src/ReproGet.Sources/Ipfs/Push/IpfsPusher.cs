@@ -20,7 +20,7 @@ public sealed class IpfsPusher(KuboRpcClient rpc, UnixFsImportOptions options, i
     public async Task<IpfsPushResult> PushAsync(IReadOnlyList<LockEntry> entries, ContentCache cache, CancellationToken cancellationToken)
     {
         var blobs = LockedBlobs.Distinct(entries);
-        LockedBlobs.RequireCached([.. blobs.Where(e => e.Cid is null)], cache, "push");
+        cache.RequireCached([.. blobs.Where(e => e.Cid is null)], "push");
         var version = await rpc.VersionAsync(cancellationToken).ConfigureAwait(false);
         log.Debug($"IPFS node at {rpc.Api.BaseUrl} (from {rpc.Api.Origin}), version {version}");
         var outcomes = new ConcurrentBag<IpfsPushOutcome>();
