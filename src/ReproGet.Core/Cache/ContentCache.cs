@@ -183,10 +183,18 @@ public sealed class ContentCache : IDisposable
     private string OriginPath(string url) =>
         Path.Combine(OriginDirectory, Sha256Hasher.HashBytes(Encoding.UTF8.GetBytes(url)).Hex);
 
-    private static void WriteAtomically(string path, byte[] bytes)
+    private void WriteAtomically(string path, byte[] bytes)
     {
         var temp = $"{path}.{Guid.NewGuid():N}{TempSuffix}";
-        File.WriteAllBytes(temp, bytes);
-        File.Move(temp, path, overwrite: true);
+        try
+        {
+            File.WriteAllBytes(temp, bytes);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (IOException e)
+        {
+            File.Delete(temp);
+            throw new CacheWriteException(Root, e);
+        }
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Win32.SafeHandles;
 using ReproGet.Core.Errors;
 using ReproGet.Core.Hashing;
 
@@ -6,89 +5,94 @@ namespace ReproGet.Core.Cache;
 
 /// <summary>
 /// Bytes on their way into the cache: a temp file inside the blob directory, hashed as it is written. Only
-/// <see cref="CommitAsync"/> with a matching digest moves it into place; disposing without a commit deletes it,
-/// so nothing unverified is ever visible under <c>blobs/sha256/</c>.
+/// <see cref="CommitAsync(Sha256Digest, string?, string, CancellationToken)"/> with a matching digest moves it into
+/// place; disposing without a commit deletes it, so nothing unverified is ever visible under <c>blobs/sha256/</c>.
 /// </summary>
 public sealed class PendingBlob : IAsyncDisposable
 {
     private readonly ContentCache _cache;
-    private readonly SafeFileHandle _file;
+    private readonly BlobFileWriter _writer;
     private Sha256Hasher _hasher = Sha256Hasher.Create();
     private bool _committed;
-    private long _writebackStarted;
 
-    // Writeback starts every few MiB, so the disk works while the download goes on instead of all at the fsync.
-    private const long WritebackChunk = 4 << 20;
-
-    internal PendingBlob(ContentCache cache, string tempPath)
+    internal PendingBlob(ContentCache cache, string tempPath, bool allowDirectIo = true)
     {
         _cache = cache;
         TempPath = tempPath;
-        _file = File.OpenHandle(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        _writer = new BlobFileWriter(tempPath, allowDirectIo);
     }
 
     public string TempPath { get; }
 
-    public long Length { get; private set; }
+    public long Length => _writer.Length;
 
-    /// <summary>
-    /// Hashes and appends <paramref name="data"/>. The write goes to the page cache synchronously: an asynchronous
-    /// file write on Linux is a thread-pool hop per chunk, which costs more than the copy, and FileStream's own
-    /// buffer would only copy the bytes once more.
-    /// </summary>
-    public ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    internal bool IsDirect => _writer.IsDirect;
+
+    /// <summary>Hashes and appends <paramref name="data"/>.</summary>
+    public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         _hasher.Append(data.Span);
-        RandomAccess.Write(_file, data.Span, Length);
-        Length += data.Length;
-        if (Length - _writebackStarted >= WritebackChunk)
+        try
         {
-            WritebackHint.Start(_file, _writebackStarted, Length - _writebackStarted);
-            _writebackStarted = Length;
+            await _writer.AppendAsync(data).ConfigureAwait(false);
         }
-        return ValueTask.CompletedTask;
+        catch (IOException e)
+        {
+            throw new CacheWriteException(_cache.Root, e);
+        }
     }
 
     /// <summary>Starts over from byte zero (a source that cannot resume sent the whole body again).</summary>
-    public void Reset()
+    public async ValueTask ResetAsync()
     {
-        RandomAccess.SetLength(_file, 0);
-        _writebackStarted = 0;
+        try
+        {
+            await _writer.TruncateAsync().ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            throw new CacheWriteException(_cache.Root, e);
+        }
         _hasher.Dispose();
         _hasher = Sha256Hasher.Create();
-        Length = 0;
     }
 
-    /// <summary>Hashes what was written; if it is <paramref name="expected"/>, fsyncs and renames it into the cache.</summary>
-    public Task CommitAsync(Sha256Digest expected, string? basename, string what, CancellationToken cancellationToken)
+    /// <summary>Hashes what was written; if it is <paramref name="expected"/>, makes it durable and renames it into the cache.</summary>
+    public async Task CommitAsync(Sha256Digest expected, string? basename, string what, CancellationToken cancellationToken)
     {
         var actual = _hasher.Finish();
         if (actual != expected)
         {
             throw new DigestMismatchException(what, expected.Hex, actual.Hex);
         }
-        MoveIntoPlace(actual, basename, cancellationToken);
-        return Task.CompletedTask;
+        await MoveIntoPlaceAsync(actual, basename, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Commits under whatever digest the bytes have (imports); returns it.</summary>
-    public Task<Sha256Digest> CommitAsync(string? basename, CancellationToken cancellationToken)
+    public async Task<Sha256Digest> CommitAsync(string? basename, CancellationToken cancellationToken)
     {
         var digest = _hasher.Finish();
-        MoveIntoPlace(digest, basename, cancellationToken);
-        return Task.FromResult(digest);
+        await MoveIntoPlaceAsync(digest, basename, cancellationToken).ConfigureAwait(false);
+        return digest;
     }
 
-    private void MoveIntoPlace(Sha256Digest digest, string? basename, CancellationToken cancellationToken)
+    private async Task MoveIntoPlaceAsync(Sha256Digest digest, string? basename, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        // Durable before visible: after a crash a blob is either absent or whole.
-        RandomAccess.FlushToDisk(_file);
-        _file.Dispose();
-        // rename(2) is atomic: a reader sees either no blob or the whole verified one. Another process may have
-        // committed the same digest meanwhile; the bytes are identical, so replacing it is harmless.
-        File.Move(TempPath, _cache.BlobPath(digest), overwrite: true);
+        try
+        {
+            // Durable before visible: after a crash a blob is either absent or whole.
+            await _writer.FlushToDiskAsync().ConfigureAwait(false);
+            await _writer.DisposeAsync().ConfigureAwait(false);
+            // rename(2) is atomic: a reader sees either no blob or the whole verified one. Another process may have
+            // committed the same digest meanwhile; the bytes are identical, so replacing it is harmless.
+            File.Move(TempPath, _cache.BlobPath(digest), overwrite: true);
+        }
+        catch (IOException e)
+        {
+            throw new CacheWriteException(_cache.Root, e);
+        }
         _committed = true;
         if (basename is not null)
         {
@@ -96,14 +100,13 @@ public sealed class PendingBlob : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        _file.Dispose();
+        await _writer.DisposeAsync().ConfigureAwait(false);
         _hasher.Dispose();
         if (!_committed)
         {
             File.Delete(TempPath);
         }
-        return ValueTask.CompletedTask;
     }
 }

@@ -21,7 +21,7 @@ public static class HttpClientFactory
         // would touch System.Security.Cryptography, which aborts the process there; plain http must keep working.
         if (!string.IsNullOrEmpty(options.CaFile) && Sha256Backend.IsOpenSslAvailable)
         {
-            handler.SslOptions.RemoteCertificateValidationCallback = CaFileTrust.Load(options.CaFile).Validate;
+            handler.SslOptions.RemoteCertificateValidationCallback = CaFileTrust.Open(options.CaFile).Validate;
         }
         var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         client.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);

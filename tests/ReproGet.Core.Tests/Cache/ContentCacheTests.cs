@@ -94,7 +94,7 @@ public sealed class ContentCacheTests
         var bytes = Bytes("the whole file");
         await using var pending = fixture.Cache.BeginWrite();
         await pending.WriteAsync(Bytes("the wh"), CancellationToken.None);
-        pending.Reset();
+        await pending.ResetAsync();
         Assert.Equal(0, pending.Length);
         await pending.WriteAsync(bytes, CancellationToken.None);
         await pending.CommitAsync(DigestOf(bytes), null, "test", CancellationToken.None);

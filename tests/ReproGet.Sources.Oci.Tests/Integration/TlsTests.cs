@@ -68,4 +68,30 @@ public sealed class TlsTests : IAsyncLifetime
         Assert.Contains($"https://{Registry.Address}/v2/reproget/debs/blobs/sha256:", download.StandardError, StringComparison.Ordinal);
         Assert.Contains("TLS failed", download.StandardError, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_missing_ca_file_is_named_before_anything_is_sent()
+    {
+        using var workspace = await Workspace.CreateAsync();
+        var missing = Path.Combine(_certificates.Path, "no-such-ca.pem");
+
+        using var push = await workspace.PushAsync(Repository + ":v1", "--ca-file", missing);
+
+        Assert.Equal(1, push.ExitCode);
+        Assert.Contains($"the CA file \"{missing}\" does not exist", push.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_ca_file_without_certificates_is_named_in_the_tls_failure()
+    {
+        using var workspace = await Workspace.CreateAsync();
+        var garbage = Path.Combine(_certificates.Path, "garbage.pem");
+        await File.WriteAllTextAsync(garbage, "this is not a certificate\n");
+
+        using var download = await workspace.DownloadAsync(workspace.NewCache("fresh"), Repository, "--ca-file", garbage);
+
+        Assert.Equal(1, download.ExitCode);
+        Assert.Contains("TLS failed", download.StandardError, StringComparison.Ordinal);
+        Assert.Contains($"the CA file \"{garbage}\" holds no PEM certificate", download.StandardError, StringComparison.Ordinal);
+    }
 }
