@@ -33,7 +33,16 @@ public static class InfoCommand
                     WriteArray(writer, "Distros", DistroCatalog.Names);
                     writer.WriteStartObject("Distro");
                     writer.WriteString("Name", distro.Name);
-                    WriteArray(writer, "DefaultProviders", distro.DefaultProviders(context.DistroContext));
+                    var defaults = distro.DefaultProviders(context.DistroContext);
+                    if (defaults.Count == 0)
+                    {
+                        // The Go tool's nil slice: scripts written against it test for null.
+                        writer.WriteNull("DefaultProviders");
+                    }
+                    else
+                    {
+                        WriteArray(writer, "DefaultProviders", defaults);
+                    }
                     writer.WriteBoolean("Experimental", distro.IsExperimental);
                     writer.WriteEndObject();
                     WriteArray(writer, "Providers", providers);

@@ -26,6 +26,7 @@ public sealed class InfoTests
         var distro = root.GetProperty("Distro");
         Assert.Equal("none", distro.GetProperty("Name").GetString());
         Assert.Equal(JsonValueKind.False, distro.GetProperty("Experimental").ValueKind);
+        Assert.Equal(JsonValueKind.Null, distro.GetProperty("DefaultProviders").ValueKind);
         Assert.Equal(["http://127.0.0.1:9/{{.Name}}"],
             root.GetProperty("Providers").EnumerateArray().Select(p => p.GetString()));
         Assert.Equal("", run.StandardError);
