@@ -4,7 +4,8 @@ namespace ReproGet.Core.Cache;
 
 /// <summary>
 /// Imports files (directories recursively) into the cache under their own digest. Unlike the Go tool, relative
-/// paths work and every failure is reported rather than swallowed.
+/// paths work and every failure is reported rather than swallowed. Only regular files are imported: a symlink to one
+/// is imported under the link's name; a FIFO, socket, device or dangling symlink is an error naming the path.
 /// </summary>
 public sealed class CacheImporter(ContentCache cache)
 {
@@ -44,6 +45,8 @@ public sealed class CacheImporter(ContentCache cache)
 
     private async Task<Sha256Digest> ImportFileAsync(string file, string basename, CancellationToken cancellationToken)
     {
+        // Checked before opening: opening a FIFO would wait for a writer forever.
+        RegularFileCheck.Require(file);
         await using var source = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         await using var pending = cache.BeginWrite("import");
         var buffer = new byte[1 << 17];

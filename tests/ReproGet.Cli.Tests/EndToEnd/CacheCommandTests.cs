@@ -38,6 +38,24 @@ public sealed class CacheCommandTests
     }
 
     [Fact]
+    public async Task ImportOfADirectoryHoldingAFifoNamesItImportsTheRestAndFails()
+    {
+        using var temp = new TempDirectory();
+        temp.WriteFile("debs/" + DebFixture.Hello.Basename, DebFixture.Hello.Bytes);
+        var fifo = temp.Combine("debs", "pipe.deb");
+        RealTool.Run("mkfifo", fifo);
+        // A liveness guard, not a speed limit: an import that opens the FIFO waits for a writer forever.
+        using var generous = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var run = ReproGetProcess.Start(["--cache", temp.Combine("cache"), "--distro", "none", "cache", "import", temp.Combine("debs")]);
+
+        await run.WaitForExitAsync(generous.Token);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(DebFixture.Hello.LockLine, run.StandardOutput);
+        Assert.Contains($"cannot import \"{fifo}\": not a regular file (a FIFO)", run.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ListAsJsonShowsHashSizeAndBasename()
     {
         using var temp = new TempDirectory();

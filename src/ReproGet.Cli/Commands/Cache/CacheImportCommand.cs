@@ -11,8 +11,10 @@ public static class CacheImportCommand
         var paths = new Argument<string[]>("PATH") { Description = "Files or directories (recursively) to import", Arity = ArgumentArity.OneOrMore };
         var command = new Command("import", """
             Import files into the cache under their SHA-256, printing '<sha256>  <basename>' for each. Relative paths
-            work. Every file that cannot be imported is reported and makes the exit code 1. A FILE.car (CARv1) is
-            imported as the files its roots hold, every block checked against its CID.
+            work. Only regular files are imported; a symlink to one is imported under the link's name (symlinked
+            directories are not followed). Every path that cannot be imported (a FIFO, socket, device or dangling
+            symlink among them) is reported and makes the exit code 1. A FILE.car (CARv1) is imported as the files its
+            roots hold, every block checked against its CID.
 
             Example:
               repro-get cache import ./debs
