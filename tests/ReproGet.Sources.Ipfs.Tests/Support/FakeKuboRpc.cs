@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
+using ReproGet.TestKit.Http;
 
 namespace ReproGet.Sources.Ipfs.Tests.Support;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
 using ReproGet.Sources.Ipfs.Car;
 using ReproGet.Sources.Ipfs.Multiformats;
+using ReproGet.TestKit.Http;
 
 namespace ReproGet.Sources.Ipfs.Tests.Support;
 

@@ -1,12 +1,6 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ReproGet.TestKit.Http;
 
@@ -20,28 +14,21 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly CancellationTokenSource _stopping = new();
-    private WebApplication? _app;
+    private LoopbackKestrel? _kestrel;
 
     private LoopbackHttpServer()
     {
     }
 
     /// <summary><c>http://127.0.0.1:PORT</c>, without a trailing slash.</summary>
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl => _kestrel?.BaseUrl ?? "";
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
     public static async Task<LoopbackHttpServer> StartAsync()
     {
         var server = new LoopbackHttpServer();
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.Run(server.RespondAsync);
-        await app.StartAsync().ConfigureAwait(false);
-        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
-        server.BaseUrl = addresses.Addresses.Single().TrimEnd('/');
-        server._app = app;
+        server._kestrel = await LoopbackKestrel.StartAsync(server.RespondAsync).ConfigureAwait(false);
         return server;
     }
 
@@ -77,10 +64,9 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
-        if (_app is not null)
+        if (_kestrel is not null)
         {
-            await _app.StopAsync().ConfigureAwait(false);
-            await _app.DisposeAsync().ConfigureAwait(false);
+            await _kestrel.DisposeAsync().ConfigureAwait(false);
         }
         _stopping.Dispose();
     }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using ReproGet.TestKit.Http;
 
 namespace ReproGet.TestKit.Registry;
 
@@ -13,7 +13,7 @@ public sealed class StorageServer : IAsyncDisposable
 {
     private readonly string _root;
     private readonly ConcurrentQueue<(string Path, string? Authorization)> _requests = new();
-    private WebApplication? _app;
+    private LoopbackKestrel? _kestrel;
 
     private StorageServer(string root) => _root = root;
 
@@ -28,11 +28,11 @@ public sealed class StorageServer : IAsyncDisposable
     public static async Task<StorageServer> StartAsync(string root, int port)
     {
         var server = new StorageServer(root) { Port = port, BaseUrl = $"http://localhost:{port}/" };
-        (server._app, _) = await KestrelOnLoopback.StartAsync(server.RespondAsync, port).ConfigureAwait(false);
+        server._kestrel = await LoopbackKestrel.StartAsync(server.RespondAsync, port).ConfigureAwait(false);
         return server;
     }
 
-    public ValueTask DisposeAsync() => new(KestrelOnLoopback.StopAsync(_app));
+    public ValueTask DisposeAsync() => _kestrel?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private async Task RespondAsync(HttpContext context)
     {

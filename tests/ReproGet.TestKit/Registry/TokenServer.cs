@@ -4,8 +4,8 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using ReproGet.TestKit.Http;
 
 namespace ReproGet.TestKit.Registry;
 
@@ -23,7 +23,7 @@ public sealed class TokenServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, (string Secret, string[] Actions)> _users = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _refreshTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _requests = new();
-    private WebApplication? _app;
+    private LoopbackKestrel? _kestrel;
 
     private TokenServer(X509Certificate2 signer, string issuer, string service)
     {
@@ -42,9 +42,8 @@ public sealed class TokenServer : IAsyncDisposable
     public static async Task<TokenServer> StartAsync(string certificatePem, string keyPem, string issuer, string service)
     {
         var server = new TokenServer(X509Certificate2.CreateFromPemFile(certificatePem, keyPem), issuer, service);
-        var (app, baseUrl) = await KestrelOnLoopback.StartAsync(server.RespondAsync).ConfigureAwait(false);
-        server._app = app;
-        server.Realm = baseUrl + "/token";
+        server._kestrel = await LoopbackKestrel.StartAsync(server.RespondAsync).ConfigureAwait(false);
+        server.Realm = server._kestrel.BaseUrl + "/token";
         return server;
     }
 
@@ -56,7 +55,10 @@ public sealed class TokenServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await KestrelOnLoopback.StopAsync(_app).ConfigureAwait(false);
+        if (_kestrel is not null)
+        {
+            await _kestrel.DisposeAsync().ConfigureAwait(false);
+        }
         _signer.Dispose();
     }
 
