@@ -11,6 +11,8 @@ public sealed class ArchPackageFileTests
     [InlineData("zlib-1:1.2.13-1-x86_64.pkg.tar.zst", "zlib", "1:1.2.13-1", "x86_64")]
     [InlineData("lib32-glib2-2.60.4-1-x86_64.pkg.tar.xz", "lib32-glib2", "2.60.4-1", "x86_64")]
     [InlineData("amd-ucode-20190514.711d329-1-any.pkg.tar.xz", "amd-ucode", "20190514.711d329-1", "any")]
+    [InlineData("glibc-2.11.1-1-i686.pkg.tar.gz", "glibc", "2.11.1-1", "i686")]
+    [InlineData("rg-plain-1:1.0-1-any.pkg.tar", "rg-plain", "1:1.0-1", "any")]
     public void SplitsNameVersionAndArchitecture(string basename, string name, string version, string architecture)
     {
         var file = ArchPackageFile.Parse(basename);
@@ -23,6 +25,11 @@ public sealed class ArchPackageFileTests
     [InlineData("p/pacman/pacman-5.1.3-1-x86_64.pkg.tar.xz", EntryRole.Package)]
     [InlineData("n/neofetch/neofetch-7.1.0-2-any.pkg.tar.zst.sig", EntryRole.Auxiliary)]
     [InlineData("p/pacman/pacman-5.1.3-1-x86_64.pkg.tar.xz.sig", EntryRole.Auxiliary)]
+    [InlineData("g/glibc/glibc-2.11.1-1-i686.pkg.tar.gz", EntryRole.Package)]
+    [InlineData("g/glibc/glibc-2.11.1-1-i686.pkg.tar.gz.sig", EntryRole.Auxiliary)]
+    [InlineData("r/rg-plain/rg-plain-1.0-1-any.pkg.tar", EntryRole.Package)]
+    [InlineData("r/rg-plain/rg-plain-1.0-1-any.pkg.tar.sig", EntryRole.Auxiliary)]
+    [InlineData("core.db.tar.gz", EntryRole.NotNeeded)]
     [InlineData("core.db.sig", EntryRole.NotNeeded)]
     [InlineData("pool/main/h/hello/hello_2.10-2_amd64.deb", EntryRole.NotNeeded)]
     public void ClassifiesPackagesAndTheirSignatures(string name, EntryRole role)

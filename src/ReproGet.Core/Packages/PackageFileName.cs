@@ -8,7 +8,11 @@ namespace ReproGet.Core.Packages;
 /// </summary>
 public sealed record PackageFileName(PackageKind Kind, string Package, string Version, string? Release, string? Architecture)
 {
-    public const string PacmanSuffix = ".pkg.tar.zst";
+    /// <summary>
+    /// The endings of pacman package files: zstd since 2020, xz from 2010 to 2019, and (rarely, in old archives)
+    /// gzip or no compression. Locks of older Arch images name them, so all must parse alike.
+    /// </summary>
+    public static IReadOnlyList<string> PacmanSuffixes { get; } = [".pkg.tar.zst", ".pkg.tar.xz", ".pkg.tar.gz", ".pkg.tar"];
 
     /// <summary>The full version a package manager reports: RPM joins version and release, others carry it whole.</summary>
     public string FullVersion => Release is null ? Version : $"{Version}-{Release}";
@@ -28,12 +32,16 @@ public sealed record PackageFileName(PackageKind Kind, string Package, string Ve
         {
             return ParseApk(basename[..^4]);
         }
-        if (basename.EndsWith(PacmanSuffix, StringComparison.Ordinal))
+        if (PacmanSuffixOf(basename) is { } pacmanSuffix)
         {
-            return ParsePacman(basename[..^PacmanSuffix.Length]);
+            return ParsePacman(basename[..^pacmanSuffix.Length], pacmanSuffix);
         }
         return null;
     }
+
+    /// <summary>Which of <see cref="PacmanSuffixes"/> <paramref name="basename"/> ends with; null for none.</summary>
+    public static string? PacmanSuffixOf(string basename) =>
+        PacmanSuffixes.FirstOrDefault(suffix => basename.EndsWith(suffix, StringComparison.Ordinal));
 
     private static PackageFileName ParseDeb(string stem)
     {
@@ -74,14 +82,14 @@ public sealed record PackageFileName(PackageKind Kind, string Package, string Ve
         return new PackageFileName(PackageKind.Apk, stem[..versionDash], stem[(versionDash + 1)..], null, null);
     }
 
-    private static PackageFileName ParsePacman(string stem)
+    private static PackageFileName ParsePacman(string stem, string suffix)
     {
         var archDash = stem.LastIndexOf('-');
         var relDash = archDash <= 0 ? -1 : stem.LastIndexOf('-', archDash - 1);
         var verDash = relDash <= 0 ? -1 : stem.LastIndexOf('-', relDash - 1);
         if (verDash <= 0 || verDash + 1 == relDash || relDash + 1 == archDash || archDash + 1 == stem.Length)
         {
-            throw Malformed(stem, PacmanSuffix, "<name>-<version>-<rel>-<arch>.pkg.tar.zst");
+            throw Malformed(stem, suffix, $"<name>-<version>-<rel>-<arch>{suffix}");
         }
         return new PackageFileName(PackageKind.Pacman, stem[..verDash], stem[(verDash + 1)..archDash], null,
             stem[(archDash + 1)..]);

@@ -19,6 +19,10 @@ public sealed class PackageFileNameTests
     [InlineData("packages/c/ca-certificates/ca-certificates-20220905-1-any.pkg.tar.zst",
         PackageKind.Pacman, "ca-certificates", "20220905-1", null, "any")]
     [InlineData("z/zlib-1:1.2.13-1-x86_64.pkg.tar.zst", PackageKind.Pacman, "zlib", "1:1.2.13-1", null, "x86_64")]
+    [InlineData("p/pacman/pacman-5.1.3-1-x86_64.pkg.tar.xz", PackageKind.Pacman, "pacman", "5.1.3-1", null, "x86_64")]
+    [InlineData("a/amd-ucode/amd-ucode-20190514.711d329-1-any.pkg.tar.xz", PackageKind.Pacman, "amd-ucode", "20190514.711d329-1", null, "any")]
+    [InlineData("g/glibc/glibc-2.11.1-1-i686.pkg.tar.gz", PackageKind.Pacman, "glibc", "2.11.1-1", null, "i686")]
+    [InlineData("r/rg-plain/rg-plain-1:1.0-1-any.pkg.tar", PackageKind.Pacman, "rg-plain", "1:1.0-1", null, "any")]
     public void PackageNamesParseByTheirSuffix(string name, PackageKind kind, string package, string version, string? release,
         string? architecture)
     {
@@ -35,6 +39,9 @@ public sealed class PackageFileNameTests
 
     [Theory]
     [InlineData("neofetch-7.1.0-2-any.pkg.tar.zst.sig")]
+    [InlineData("pacman-5.1.3-1-x86_64.pkg.tar.xz.sig")]
+    [InlineData("foo.tar.xz")]
+    [InlineData("core.db.tar.gz")]
     [InlineData("README.txt")]
     [InlineData("foo.tar.zst")]
     [InlineData("hello_2.10-2_amd64.deb.asc")]
@@ -63,9 +70,21 @@ public sealed class PackageFileNameTests
     [InlineData("neofetch-2-any.pkg.tar.zst")]
     [InlineData("neofetch--2-any.pkg.tar.zst")]
     [InlineData("neofetch-7.1.0-2-.pkg.tar.zst")]
+    [InlineData("neofetch-2-any.pkg.tar.xz")]
+    [InlineData("neofetch--2-any.pkg.tar.gz")]
+    [InlineData("neofetch-any.pkg.tar")]
     public void MalformedPackageNamesAreErrorsNamingTheFile(string basename)
     {
         var error = Assert.Throws<ReproGetException>(() => PackageFileName.TryParse(basename));
         Assert.Contains($"\"{basename}\"", error.Message);
+    }
+
+    [Theory]
+    [InlineData("neofetch-2-any.pkg.tar.xz", "want <name>-<version>-<rel>-<arch>.pkg.tar.xz")]
+    [InlineData("neofetch-2-any.pkg.tar", "want <name>-<version>-<rel>-<arch>.pkg.tar")]
+    public void AMalformedPacmanNameIsToldTheFormOfItsOwnSuffix(string basename, string expected)
+    {
+        var error = Assert.Throws<ReproGetException>(() => PackageFileName.TryParse(basename));
+        Assert.EndsWith(expected, error.Message, StringComparison.Ordinal);
     }
 }

@@ -115,8 +115,10 @@ public sealed class LockAndInstallTests(ArchTestRepository repository) : IDispos
         Assert.Equal(0, repository.Server.RequestCount("/sha256/" + unreachable));
     }
 
-    [Fact]
-    public async Task HashUpdateReplacesAStalePackageAndItsSignatureAndKeepsTheRest()
+    [Theory]
+    [InlineData(".pkg.tar.zst")]
+    [InlineData(".pkg.tar.xz")] // as Arch built packages from 2010 to 2019
+    public async Task HashUpdateReplacesAStalePackageAndItsSignatureAndKeepsTheRest(string staleSuffix)
     {
         var root = repository.CreateRoot(_temp.Combine("r5"), withRepository: true);
         ArchTestRepository.Pacman(root, "-Sy", "--noconfirm", "rg-hello");
@@ -124,7 +126,9 @@ public sealed class LockAndInstallTests(ArchTestRepository repository) : IDispos
             .SelectMany(p => new[] { p, p + ".sig" }).Select(ArchTestRepository.LockLine).ToList();
         // An older lock: rg-hello 2.0-1 with its signature, a comment and a file that is no package.
         var stale = current.Select(l => l.Contains("rg-hello", StringComparison.Ordinal)
-            ? new string('0', 64) + l[64..].Replace("2.1-3", "2.0-1", StringComparison.Ordinal) : l);
+            ? new string('0', 64) + l[64..].Replace("2.1-3", "2.0-1", StringComparison.Ordinal)
+                .Replace(".pkg.tar.zst", staleSuffix, StringComparison.Ordinal)
+            : l);
         var lockfile = _temp.WriteFile("SHA256SUMS", "# base\n" + string.Concat(stale.Select(l => l + "\n"))
             + new string('e', 64) + "  notes/README\n");
 
