@@ -1,5 +1,6 @@
 using ReproGet.TestKit;
 using ReproGet.TestKit.Http;
+using ReproGet.TestKit.Roots;
 
 namespace ReproGet.Dockerfiles.Tests;
 
@@ -17,10 +18,10 @@ public sealed class BundleInstallTests(BookwormBase bookworm)
         using var temp = new TempDirectory();
         var root = await PrepareAsync(temp, "/bundle");
 
-        var install = await Sh.ChrootAsync(root, true, "sh", "/bundle/install.sh");
+        var install = await Chroot.RunOfflineAsync(root, "sh", "/bundle/install.sh");
 
         Assert.True(install.ExitCode == 0, install.StandardError);
-        var query = await Sh.ChrootAsync(root, true, ["dpkg-query", "-W", .. BookwormBase.Packages]);
+        var query = await Chroot.RunOfflineAsync(root, ["dpkg-query", "-W", .. BookwormBase.Packages]);
         Assert.True(query.ExitCode == 0, query.StandardError);
         foreach (var package in BookwormBase.Packages)
         {
@@ -39,13 +40,13 @@ public sealed class BundleInstallTests(BookwormBase bookworm)
         bytes[bytes.Length / 2] ^= 0x01;
         await File.WriteAllBytesAsync(blob, bytes);
 
-        var install = await Sh.ChrootAsync(root, true, "sh", "/bundle/install.sh");
+        var install = await Chroot.RunOfflineAsync(root, "sh", "/bundle/install.sh");
 
         Assert.Equal(1, install.ExitCode);
         Assert.Contains(sha256, install.StandardError, StringComparison.Ordinal);
         Assert.Contains(Path.GetFileName(name), install.StandardError, StringComparison.Ordinal);
         Assert.Contains("nothing was installed", install.StandardError, StringComparison.Ordinal);
-        var query = await Sh.ChrootAsync(root, true, ["dpkg-query", "-W", .. BookwormBase.Packages]);
+        var query = await Chroot.RunOfflineAsync(root, ["dpkg-query", "-W", .. BookwormBase.Packages]);
         Assert.NotEqual(0, query.ExitCode);
         Assert.DoesNotContain("hello\t", query.StandardOutput, StringComparison.Ordinal);
         Assert.DoesNotContain("sl\t", query.StandardOutput, StringComparison.Ordinal);

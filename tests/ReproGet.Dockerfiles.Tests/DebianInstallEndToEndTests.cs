@@ -1,5 +1,6 @@
 using ReproGet.TestKit;
 using ReproGet.TestKit.Http;
+using ReproGet.TestKit.Roots;
 
 namespace ReproGet.Dockerfiles.Tests;
 
@@ -28,13 +29,13 @@ public sealed class DebianInstallEndToEndTests(BookwormBase bookworm)
             server.Serve("/sha256/" + sha256, bookworm.Debs[Path.GetFileName(name)]);
         }
 
-        var install = await Sh.ChrootAsync(root, false, "repro-get", "--distro", "debian", "--cache", "/var/cache/repro-get",
+        var install = await Chroot.RunAsync(root, "repro-get", "--distro", "debian", "--cache", "/var/cache/repro-get",
             "--provider", "http://127.0.0.1:1/{{.Name}}", "--provider", server.BaseUrl + "/sha256/{{.SHA256}}",
             "install", "/SHA256SUMS-amd64");
 
         Assert.True(install.ExitCode == 0, install.StandardError);
         Assert.Contains("127.0.0.1:1", install.StandardError, StringComparison.Ordinal);
-        var installed = await Sh.ChrootAsync(root, true, "dpkg-query", "-W");
+        var installed = await Chroot.RunOfflineAsync(root, "dpkg-query", "-W");
         Assert.Equal(bookworm.LockedRootPackages, installed.StandardOutput);
     }
 }

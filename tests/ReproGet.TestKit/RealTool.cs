@@ -15,6 +15,17 @@ public static class RealTool
         public string Text => Encoding.UTF8.GetString(StandardOutput);
     }
 
+    /// <summary>Fails at once, naming the first of <paramref name="tools"/> not on PATH, before a long setup gets halfway.</summary>
+    public static void RequireInstalled(params string[] tools)
+    {
+        var directories = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries);
+        var missing = tools.FirstOrDefault(tool => !directories.Any(dir => File.Exists(Path.Combine(dir, tool))));
+        if (missing is not null)
+        {
+            throw new InvalidOperationException($"{missing} is missing: install it via scripts/bootstrap (scripts/bootstrap-packages.txt)");
+        }
+    }
+
     /// <summary>Runs and requires exit code 0; returns standard output as text.</summary>
     public static string Run(string tool, params string[] arguments) => RunBytes(tool, arguments).Text;
 

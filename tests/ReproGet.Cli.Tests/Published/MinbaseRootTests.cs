@@ -10,14 +10,14 @@ namespace ReproGet.Cli.Tests.Published;
 /// come from libgcrypt and plain HTTP must work.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class MinbaseRootTests(MinbaseRoot root) : IClassFixture<MinbaseRoot>
+public sealed class MinbaseRootTests(PublishedInMinbaseRoot minbase) : IClassFixture<PublishedInMinbaseRoot>
 {
     private static readonly DebFixture[] Debs = [DebFixture.Hello, DebFixture.Neofetch];
 
     [Fact]
     public void TheRootReallyLacksLibsslAndIcu()
     {
-        var libraries = Directory.EnumerateFiles(root.RootPath, "*.so*", SearchOption.AllDirectories)
+        var libraries = Directory.EnumerateFiles(minbase.Root.RootPath, "*.so*", SearchOption.AllDirectories)
             .Select(Path.GetFileName).ToList();
 
         Assert.Contains("libgcrypt.so.20", libraries);
@@ -29,10 +29,10 @@ public sealed class MinbaseRootTests(MinbaseRoot root) : IClassFixture<MinbaseRo
     public async Task DownloadsAndVerifiesALockOverPlainHttp()
     {
         await using var server = await ServeDebsAsync();
-        var (inside, host) = root.CreateWorkDirectory();
+        var (inside, host) = minbase.Root.CreateWorkDirectory();
         await File.WriteAllTextAsync(Path.Join(host, "SHA256SUMS"), string.Concat(Debs.Select(d => d.LockLine)));
 
-        var run = await root.RunAsync(root.Binary, "--distro", "none", "--cache", inside + "/cache",
+        var run = await minbase.RunAsync("--distro", "none", "--cache", inside + "/cache",
             "--provider", server.BaseUrl + "/pool/{{.Name}}", "download", inside + "/SHA256SUMS");
 
         Assert.True(run.ExitCode == 0, $"{run.CommandLine}\n{run.StandardError}");
@@ -41,7 +41,7 @@ public sealed class MinbaseRootTests(MinbaseRoot root) : IClassFixture<MinbaseRo
         {
             Assert.Equal(deb.Bytes, await File.ReadAllBytesAsync(Path.Join(host, "cache", "blobs", "sha256", deb.Sha256)));
         }
-        var info = await root.RunAsync(root.Binary, "--distro", "none", "info", "--json");
+        var info = await minbase.RunAsync("--distro", "none", "info", "--json");
         Assert.True(info.ExitCode == 0, info.StandardError);
         using var json = JsonDocument.Parse(info.StandardOutput);
         Assert.Equal("Gcrypt", json.RootElement.GetProperty("Sha256Backend").GetString());
@@ -52,10 +52,10 @@ public sealed class MinbaseRootTests(MinbaseRoot root) : IClassFixture<MinbaseRo
     {
         await using var server = await ServeDebsAsync();
         server.Serve("/pool/" + DebFixture.Hello.Basename, DebFixture.Hello.Bytes, Misbehaviour.WrongBytes);
-        var (inside, host) = root.CreateWorkDirectory();
+        var (inside, host) = minbase.Root.CreateWorkDirectory();
         await File.WriteAllTextAsync(Path.Join(host, "SHA256SUMS"), DebFixture.Hello.LockLine);
 
-        var run = await root.RunAsync(root.Binary, "--distro", "none", "--cache", inside + "/cache",
+        var run = await minbase.RunAsync("--distro", "none", "--cache", inside + "/cache",
             "--provider", server.BaseUrl + "/pool/{{.Name}}", "download", inside + "/SHA256SUMS");
 
         Assert.Equal(1, run.ExitCode);
@@ -67,13 +67,13 @@ public sealed class MinbaseRootTests(MinbaseRoot root) : IClassFixture<MinbaseRo
     [Fact]
     public async Task CacheVerifyFindsACorruptBlobWithLibgcrypt()
     {
-        var (inside, host) = root.CreateWorkDirectory();
+        var (inside, host) = minbase.Root.CreateWorkDirectory();
         Directory.CreateDirectory(Path.Join(host, "debs"));
         foreach (var deb in Debs)
         {
             await File.WriteAllBytesAsync(Path.Join(host, "debs", deb.Basename), deb.Bytes);
         }
-        var import = await root.RunAsync(root.Binary, "--cache", inside + "/cache", "cache", "import", inside + "/debs");
+        var import = await minbase.RunAsync("--cache", inside + "/cache", "cache", "import", inside + "/debs");
         Assert.True(import.ExitCode == 0, import.StandardError);
         Assert.Equal(string.Concat(Debs.Select(d => d.LockLine)), import.StandardOutput);
         var corrupt = Path.Join(host, "cache", "blobs", "sha256", DebFixture.Neofetch.Sha256);
@@ -81,7 +81,7 @@ public sealed class MinbaseRootTests(MinbaseRoot root) : IClassFixture<MinbaseRo
         bytes[^1] ^= 0x80;
         await File.WriteAllBytesAsync(corrupt, bytes);
 
-        var verify = await root.RunAsync(root.Binary, "--cache", inside + "/cache", "cache", "verify");
+        var verify = await minbase.RunAsync("--cache", inside + "/cache", "cache", "verify");
 
         Assert.Equal(1, verify.ExitCode);
         Assert.Contains(DebFixture.Neofetch.Sha256, verify.StandardError, StringComparison.Ordinal);
@@ -92,11 +92,11 @@ public sealed class MinbaseRootTests(MinbaseRoot root) : IClassFixture<MinbaseRo
     [Fact]
     public async Task HttpsFailsWithAClearMessageInsteadOfAborting()
     {
-        var (inside, host) = root.CreateWorkDirectory();
+        var (inside, host) = minbase.Root.CreateWorkDirectory();
         await File.WriteAllTextAsync(Path.Join(host, "SHA256SUMS"), DebFixture.Hello.LockLine);
 
         // Nothing listens there: the point is that the TLS path is refused before .NET's crypto is touched.
-        var run = await root.RunAsync(root.Binary, "--distro", "none", "--cache", inside + "/cache",
+        var run = await minbase.RunAsync("--distro", "none", "--cache", inside + "/cache",
             "--provider", "https://127.0.0.1:9/pool/{{.Name}}", "download", inside + "/SHA256SUMS");
 
         Assert.Equal(1, run.ExitCode);
