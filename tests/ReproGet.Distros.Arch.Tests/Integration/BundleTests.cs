@@ -3,8 +3,8 @@ using ReproGet.TestKit;
 namespace ReproGet.Distros.Arch.Tests.Integration;
 
 /// <summary>
-/// The offline bundle's install.sh with the real pacman-key and pacman. The script calls them by name, as on the
-/// target machine; here PATH puts first two one-line wrappers that point them at a fresh root and its keyring.
+/// The offline bundle's install.sh with the real pacman-key and pacman, pointed by <see cref="OfflineBundle"/>'s
+/// wrappers at a fresh root and its keyring.
 /// </summary>
 [Collection(ArchTestRepositoryCollection.Name)]
 [Trait("Category", "Integration")]
@@ -44,23 +44,11 @@ public sealed class BundleTests(ArchTestRepository repository) : IDisposable
     private static string Lines(IEnumerable<string> packages) =>
         string.Concat(packages.SelectMany(p => new[] { p, p + ".sig" }).Select(ArchTestRepository.LockLine).Select(l => l + "\n"));
 
-    private async Task<RealTool.Result> BundleAndRunAsync(string lockfile, string root)
-    {
-        var bundle = _temp.Combine("bundle");
-        using var write = await ReproGetProcess.RunAsync(["--distro", "arch", "--cache", _temp.Combine("cache"),
-            "--provider", repository.ByHashProvider, "bundle", lockfile, "-o", bundle]);
-        Assert.True(write.ExitCode == 0, write.ToString());
-        var bin = Directory.CreateDirectory(_temp.Combine("bin")).FullName;
-        Wrap(bin, "pacman", $"--root '{root}' --dbpath '{root}/var/lib/pacman' --config '{root}/etc/pacman.conf' "
-            + $"--gpgdir '{root}/etc/pacman.d/gnupg' --cachedir '{root}/var/cache/pacman/pkg'");
-        Wrap(bin, "pacman-key", $"--gpgdir '{root}/etc/pacman.d/gnupg'");
-        return RealTool.Try("env", [$"PATH={bin}:{Environment.GetEnvironmentVariable("PATH")}", "sh", Path.Combine(bundle, "install.sh")]);
-    }
-
-    private static void Wrap(string bin, string tool, string options)
-    {
-        var path = Path.Combine(bin, tool);
-        File.WriteAllText(path, $"#!/bin/sh\nexec /usr/bin/{tool} {options} \"$@\"\n");
-        File.SetUnixFileMode(path, (UnixFileMode)0b111_101_101);
-    }
+    private Task<RealTool.Result> BundleAndRunAsync(string lockfile, string root) =>
+        OfflineBundle.WriteAndInstallAsync(_temp, "arch", repository.ByHashProvider, lockfile, new Dictionary<string, string>
+        {
+            ["pacman"] = $"--root '{root}' --dbpath '{root}/var/lib/pacman' --config '{root}/etc/pacman.conf' "
+                + $"--gpgdir '{root}/etc/pacman.d/gnupg' --cachedir '{root}/var/cache/pacman/pkg'",
+            ["pacman-key"] = $"--gpgdir '{root}/etc/pacman.d/gnupg'",
+        });
 }

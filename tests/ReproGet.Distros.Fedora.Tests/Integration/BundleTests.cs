@@ -3,8 +3,8 @@ using ReproGet.TestKit;
 namespace ReproGet.Distros.Fedora.Tests.Integration;
 
 /// <summary>
-/// The offline bundle's install.sh with the real rpmkeys and rpm. The script calls them by name, as on the target
-/// machine; here PATH puts first two one-line wrappers that point them at a fresh root.
+/// The offline bundle's install.sh with the real rpmkeys and rpm, pointed by <see cref="OfflineBundle"/>'s wrappers
+/// at a fresh root.
 /// </summary>
 [Collection(FedoraTestRepositoryCollection.Name)]
 [Trait("Category", "Integration")]
@@ -41,22 +41,10 @@ public sealed class BundleTests(FedoraTestRepository repository) : IDisposable
 
     private static string Lines(params string[] files) => string.Concat(files.Select(f => FedoraTestRepository.LockLine(f) + "\n"));
 
-    private async Task<RealTool.Result> BundleAndRunAsync(string lockfile, string root)
-    {
-        var bundle = _temp.Combine("bundle");
-        using var write = await ReproGetProcess.RunAsync(["--distro", "fedora", "--cache", _temp.Combine("cache"),
-            "--provider", repository.ByHashProvider, "bundle", lockfile, "-o", bundle]);
-        Assert.True(write.ExitCode == 0, write.ToString());
-        var bin = Directory.CreateDirectory(_temp.Combine("bin")).FullName;
-        Wrap(bin, "rpm", root);
-        Wrap(bin, "rpmkeys", root);
-        return RealTool.Try("env", [$"PATH={bin}:{Environment.GetEnvironmentVariable("PATH")}", "sh", Path.Combine(bundle, "install.sh")]);
-    }
-
-    private static void Wrap(string bin, string tool, string root)
-    {
-        var path = Path.Combine(bin, tool);
-        File.WriteAllText(path, $"#!/bin/sh\nexec /usr/bin/{tool} --root '{root}' \"$@\"\n");
-        File.SetUnixFileMode(path, (UnixFileMode)0b111_101_101);
-    }
+    private Task<RealTool.Result> BundleAndRunAsync(string lockfile, string root) =>
+        OfflineBundle.WriteAndInstallAsync(_temp, "fedora", repository.ByHashProvider, lockfile, new Dictionary<string, string>
+        {
+            ["rpm"] = $"--root '{root}'",
+            ["rpmkeys"] = $"--root '{root}'",
+        });
 }
