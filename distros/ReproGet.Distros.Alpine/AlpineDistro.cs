@@ -12,13 +12,11 @@ namespace ReproGet.Distros.Alpine;
 /// each file's SHA-256 by reading it once (apk's cache, else its repository), checks Alpine's RSA signatures with
 /// .NET's own crypto, and installs with one <c>apk add --no-network</c> transaction.
 /// </summary>
-public sealed class AlpineDistro(Func<FetchOptions, BlobSourceSet> sources) : IDistro, IPackageLocker, IPackageInstaller, IBundleInstaller
+public sealed class AlpineDistro(Func<FetchOptions, BlobSourceSet> sources) : IDistro
 {
     /// <summary>The Go tool's default; like every Alpine mirror it keeps only current packages.</summary>
     public const string CdnProvider = "https://dl-cdn.alpinelinux.org/alpine/{{.Name}}";
 
-    private readonly AlpineLocker _locker = new(sources);
-    private readonly AlpineInstaller _installer = new();
     private int _ephemeralNoted;
 
     public string Name => "alpine";
@@ -26,10 +24,14 @@ public sealed class AlpineDistro(Func<FetchOptions, BlobSourceSet> sources) : ID
     // Installing needs apk, which runs only on Alpine: that path is not exercised on the machines that build repro-get.
     public bool IsExperimental => true;
 
-    public string BundleTool => ApkAddCommand.Tool;
+    public IPackageLocker Locker { get; } = new AlpineLocker(sources);
+
+    public IPackageInstaller Installer { get; } = new AlpineInstaller();
 
     // apk checks each file's signature with the image's own /etc/apk/keys: never --allow-untrusted.
-    public string BundleInstallCommand => "apk add --no-network \"$@\"";
+    public IBundleInstaller Bundle { get; } = new BundleInstaller(ApkAddCommand.Tool, "apk add --no-network \"$@\"");
+
+    public IDockerfileRenderer? Dockerfiles => null;
 
     /// <summary>The configured repositories' mirrors, then Alpine's CDN; all ephemeral, which the user is told once.</summary>
     public IReadOnlyList<string> DefaultProviders(DistroContext context)
@@ -44,15 +46,4 @@ public sealed class AlpineDistro(Func<FetchOptions, BlobSourceSet> sources) : ID
 
     public EntryRole Classify(LockEntry entry) =>
         entry.Basename.EndsWith(".apk", StringComparison.Ordinal) ? EntryRole.Package : EntryRole.NotNeeded;
-
-    public Task<IReadOnlyList<LockedFile>> LockAsync(DistroContext context, LockRequest request, CancellationToken cancellationToken) =>
-        _locker.LockAsync(context, request, cancellationToken);
-
-    public Task<IReadOnlyList<LockEntry>> SelectNotInstalledAsync(DistroContext context, IReadOnlyList<LockEntry> packages,
-        CancellationToken cancellationToken) =>
-        _installer.SelectNotInstalledAsync(context, packages, cancellationToken);
-
-    public Task InstallAsync(DistroContext context, IReadOnlyList<CachedFile> packages, IReadOnlyList<CachedFile> auxiliary,
-        CancellationToken cancellationToken) =>
-        _installer.InstallAsync(context, packages, cancellationToken);
 }

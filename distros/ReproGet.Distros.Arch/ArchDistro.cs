@@ -10,23 +10,18 @@ namespace ReproGet.Distros.Arch;
 /// Arch Linux: locks from pacman's local and sync databases (nothing downloaded), names files as the Arch Linux
 /// Archive does, and installs with one signature-checked <c>pacman -U</c> transaction.
 /// </summary>
-public sealed class ArchDistro : IDistro, IPackageLocker, IPackageInstaller, IBundleInstaller, IDockerfileRenderer
+public sealed class ArchDistro : IDistro
 {
-    /// <summary>Dockerfile and Dockerfile.generate-hash; no bundle variant yet (the bundle's install.sh works in any stage).</summary>
-    public string? RenderDockerfile(DockerfileKind kind, DockerfileParameters parameters) =>
-        DockerfileTemplate.Render(typeof(ArchDistro).Assembly, $"ReproGet.Distros.Arch.Templates.{kind}", parameters);
-
-    private readonly PacmanLocker _locker = new();
-    private readonly PacmanInstaller _installer = new();
-
     public string Name => "arch";
 
     public bool IsExperimental => false;
 
-    public string BundleTool => "pacman";
+    public IPackageLocker Locker { get; } = new PacmanLocker();
+
+    public IPackageInstaller Installer { get; } = new PacmanInstaller();
 
     // Every signature is checked before the one transaction; pacman-key accepts only keys the keyring trusts.
-    public string BundleInstallCommand => """
+    public IBundleInstaller Bundle { get; } = new BundleInstaller("pacman", """
         for pkg in "$@"; do
             if [ ! -f "$pkg.sig" ]; then
                 echo "install.sh: no signature for ${pkg##*/}: nothing was installed" >&2; exit 1
@@ -36,7 +31,11 @@ public sealed class ArchDistro : IDistro, IPackageLocker, IPackageInstaller, IBu
             fi
         done
         pacman -U --noconfirm "$@"
-        """;
+        """);
+
+    /// <summary>Dockerfile and Dockerfile.generate-hash; no bundle variant yet (the bundle's install.sh works in any stage).</summary>
+    public IDockerfileRenderer Dockerfiles { get; } =
+        new EmbeddedDockerfileTemplates(typeof(ArchDistro).Assembly, "ReproGet.Distros.Arch.Templates");
 
     public IReadOnlyList<string> DefaultProviders(DistroContext context) => ArchProviders.For(context);
 
@@ -44,15 +43,4 @@ public sealed class ArchDistro : IDistro, IPackageLocker, IPackageInstaller, IBu
         ArchPackageFile.IsPackage(entry.Basename) ? EntryRole.Package
         : ArchPackageFile.IsSignature(entry.Basename) ? EntryRole.Auxiliary
         : EntryRole.NotNeeded;
-
-    public Task<IReadOnlyList<LockedFile>> LockAsync(DistroContext context, LockRequest request, CancellationToken cancellationToken) =>
-        _locker.LockAsync(context, request, cancellationToken);
-
-    public Task<IReadOnlyList<LockEntry>> SelectNotInstalledAsync(DistroContext context, IReadOnlyList<LockEntry> packages,
-        CancellationToken cancellationToken) =>
-        _installer.SelectNotInstalledAsync(context, packages, cancellationToken);
-
-    public Task InstallAsync(DistroContext context, IReadOnlyList<CachedFile> packages, IReadOnlyList<CachedFile> auxiliary,
-        CancellationToken cancellationToken) =>
-        _installer.InstallAsync(context, packages, auxiliary, cancellationToken);
 }

@@ -11,18 +11,20 @@ namespace ReproGet.Distros.Debian;
 /// What Debian, Ubuntu and their derivatives share: dpkg's database, apt's lists and sources, <c>*.deb</c> pool
 /// files. A subclass gives the name and the archives that keep old files.
 /// </summary>
-public abstract class DpkgDistro : IDistro, IPackageLocker, IPackageInstaller, IBundleInstaller, IDockerfileRenderer
+public abstract class DpkgDistro : IDistro
 {
-    public string BundleTool => "dpkg";
-
-    public string BundleInstallCommand => "dpkg --install \"$@\"";
-
-    public string? RenderDockerfile(DockerfileKind kind, DockerfileParameters parameters) =>
-        DockerfileTemplate.Render(typeof(DpkgDistro).Assembly, $"ReproGet.Distros.Debian.Templates.{kind}", parameters);
-
     public abstract string Name { get; }
 
     public bool IsExperimental => false;
+
+    public IPackageLocker Locker { get; } = new DpkgLocker();
+
+    public IPackageInstaller Installer { get; } = new DpkgInstaller();
+
+    public IBundleInstaller Bundle { get; } = new BundleInstaller("dpkg", "dpkg --install \"$@\"");
+
+    public IDockerfileRenderer Dockerfiles { get; } =
+        new EmbeddedDockerfileTemplates(typeof(DpkgDistro).Assembly, "ReproGet.Distros.Debian.Templates");
 
     /// <summary>Mirrors to try when the root's sources name none.</summary>
     protected abstract IReadOnlyList<string> FallbackMirrors { get; }
@@ -39,16 +41,4 @@ public abstract class DpkgDistro : IDistro, IPackageLocker, IPackageInstaller, I
 
     public EntryRole Classify(LockEntry entry) =>
         entry.Package?.Kind == PackageKind.Deb ? EntryRole.Package : EntryRole.NotNeeded;
-
-    public Task<IReadOnlyList<LockedFile>> LockAsync(DistroContext context, LockRequest request, CancellationToken cancellationToken) =>
-        DpkgLocker.LockAsync(context, request, cancellationToken);
-
-    public Task<IReadOnlyList<LockEntry>> SelectNotInstalledAsync(DistroContext context, IReadOnlyList<LockEntry> packages,
-        CancellationToken cancellationToken) =>
-        Task.FromResult(DpkgInstaller.SelectNotInstalled(context, packages));
-
-    /// <summary>Debian packages are not signed one by one (the archive signs its indexes), so there are no auxiliary files.</summary>
-    public Task InstallAsync(DistroContext context, IReadOnlyList<CachedFile> packages, IReadOnlyList<CachedFile> auxiliary,
-        CancellationToken cancellationToken) =>
-        DpkgInstaller.InstallAsync(context, packages, cancellationToken);
 }

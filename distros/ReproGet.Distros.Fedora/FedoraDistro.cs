@@ -11,26 +11,27 @@ namespace ReproGet.Distros.Fedora;
 /// database and dnf's cached repository metadata (nothing downloaded), names files by Koji's layout as the Go tool
 /// does, and installs with one signature-checked <c>rpm -Uvh</c> transaction.
 /// </summary>
-public sealed class FedoraDistro : IDistro, IPackageLocker, IPackageInstaller, IBundleInstaller
+public sealed class FedoraDistro : IDistro
 {
-    private readonly RpmLocker _locker = new();
-    private readonly RpmInstaller _installer = new();
-
     public string Name => "fedora";
 
     public bool IsExperimental => false;
 
-    public string BundleTool => "rpm";
+    public IPackageLocker Locker { get; } = new RpmLocker();
+
+    public IPackageInstaller Installer { get; } = new RpmInstaller();
 
     // A valid signature is demanded of every file before the one transaction: plain `rpmkeys --checksig` passes unsigned files.
-    public string BundleInstallCommand => """
+    public IBundleInstaller Bundle { get; } = new BundleInstaller("rpm", """
         for pkg in "$@"; do
             if ! rpmkeys --define '_pkgverify_level all' --checksig "$pkg" | grep -q 'signatures OK'; then
                 echo "install.sh: ${pkg##*/} has no valid signature from a key in rpm's database: nothing was installed" >&2; exit 1
             fi
         done
         rpm -Uvh "$@"
-        """;
+        """);
+
+    public IDockerfileRenderer? Dockerfiles => null;
 
     public IReadOnlyList<string> DefaultProviders(DistroContext context)
     {
@@ -40,15 +41,4 @@ public sealed class FedoraDistro : IDistro, IPackageLocker, IPackageInstaller, I
 
     public EntryRole Classify(LockEntry entry) =>
         RpmPackageFile.IsPackage(entry.Basename) ? EntryRole.Package : EntryRole.NotNeeded;
-
-    public Task<IReadOnlyList<LockedFile>> LockAsync(DistroContext context, LockRequest request, CancellationToken cancellationToken) =>
-        _locker.LockAsync(context, request, cancellationToken);
-
-    public Task<IReadOnlyList<LockEntry>> SelectNotInstalledAsync(DistroContext context, IReadOnlyList<LockEntry> packages,
-        CancellationToken cancellationToken) =>
-        _installer.SelectNotInstalledAsync(context, packages, cancellationToken);
-
-    public Task InstallAsync(DistroContext context, IReadOnlyList<CachedFile> packages, IReadOnlyList<CachedFile> auxiliary,
-        CancellationToken cancellationToken) =>
-        _installer.InstallAsync(context, packages, auxiliary, cancellationToken);
 }

@@ -41,8 +41,8 @@ public sealed class AlpineDistroTests
     public void Bundles_install_with_apk_checking_signatures_against_the_images_keys()
     {
         var distro = new AlpineDistro(AlpineTestRoot.Sources);
-        Assert.Equal("apk", distro.BundleTool);
-        Assert.Equal("apk add --no-network \"$@\"", distro.BundleInstallCommand);
+        Assert.Equal("apk", distro.Bundle.BundleTool);
+        Assert.Equal("apk add --no-network \"$@\"", distro.Bundle.BundleInstallCommand);
         Assert.Equal("alpine", distro.Name);
     }
 }

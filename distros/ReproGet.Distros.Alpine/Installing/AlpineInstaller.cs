@@ -14,7 +14,7 @@ namespace ReproGet.Distros.Alpine.Installing;
 /// one <c>apk add --no-network</c> runs on symlinks named by the files' base names (apk wants <c>.apk</c> names;
 /// the cache names blobs by digest).
 /// </summary>
-public sealed class AlpineInstaller
+public sealed class AlpineInstaller : IPackageInstaller
 {
     public async Task<IReadOnlyList<LockEntry>> SelectNotInstalledAsync(DistroContext context, IReadOnlyList<LockEntry> packages,
         CancellationToken cancellationToken)
@@ -28,7 +28,9 @@ public sealed class AlpineInstaller
         return [.. packages.Where(p => p.Package is not { } package || installed.Find(package.Package)?.Version != package.FullVersion)];
     }
 
-    public async Task InstallAsync(DistroContext context, IReadOnlyList<CachedFile> packages, CancellationToken cancellationToken)
+    /// <summary>An .apk carries its signature inside, so there are no auxiliary files.</summary>
+    public async Task InstallAsync(DistroContext context, IReadOnlyList<CachedFile> packages, IReadOnlyList<CachedFile> auxiliary,
+        CancellationToken cancellationToken)
     {
         var root = new AlpineRoot(context);
         using (var keyring = ApkKeyring.Load(root.KeysDirectory))

@@ -13,7 +13,7 @@ namespace ReproGet.Distros.Alpine.Locking;
 /// lists by its control checksum <c>C:</c>, which the installed database records too; a named package that is not
 /// installed gets the newest version the indexes list. Each file's SHA-256 comes from <see cref="ApkFileResolver"/>.
 /// </summary>
-public sealed class AlpineLocker(Func<FetchOptions, BlobSourceSet> sources)
+public sealed class AlpineLocker(Func<FetchOptions, BlobSourceSet> sources) : IPackageLocker
 {
     public const string EphemeralWarning =
         "Alpine deletes superseded packages from its mirrors: this lock keeps working only if its files are pushed to a "

@@ -10,17 +10,19 @@ namespace ReproGet.Distros.Debian.Dpkg;
 /// dpkg then uses the root's own database and chroots into it for maintainer scripts and triggers, the files need
 /// not be copied into the root, and a root that has no dpkg yet can still be filled.
 /// </summary>
-internal static class DpkgInstaller
+internal sealed class DpkgInstaller : IPackageInstaller
 {
     private const int MaxReasonLines = 12;
 
     /// <summary>The entries whose <c>package:arch</c> is not installed and configured at the file's version.</summary>
-    public static IReadOnlyList<LockEntry> SelectNotInstalled(DistroContext context, IReadOnlyList<LockEntry> packages)
+    public Task<IReadOnlyList<LockEntry>> SelectNotInstalledAsync(DistroContext context, IReadOnlyList<LockEntry> packages,
+        CancellationToken cancellationToken)
     {
         var installed = DpkgStatus.Read(context).Packages.Where(p => p.IsConfigured).ToDictionary(p => p.Key, StringComparer.Ordinal);
-        return [.. packages.Where(entry => !(entry.Package is { } file
+        IReadOnlyList<LockEntry> missing = [.. packages.Where(entry => !(entry.Package is { } file
             && installed.TryGetValue($"{file.Package}:{file.Architecture}", out var package)
             && IsSameVersion(package.Version, file.Version)))];
+        return Task.FromResult(missing);
     }
 
     /// <summary>
@@ -33,7 +35,9 @@ internal static class DpkgInstaller
         return version == installedVersion || version == installedVersion[(installedVersion.IndexOf(':') + 1)..];
     }
 
-    public static async Task InstallAsync(DistroContext context, IReadOnlyList<CachedFile> packages, CancellationToken cancellationToken)
+    /// <summary>Debian packages are not signed one by one (the archive signs its indexes), so there are no auxiliary files.</summary>
+    public async Task InstallAsync(DistroContext context, IReadOnlyList<CachedFile> packages, IReadOnlyList<CachedFile> auxiliary,
+        CancellationToken cancellationToken)
     {
         if (packages.Count == 0)
         {

@@ -13,11 +13,11 @@ namespace ReproGet.Distros.Debian.Locking;
 /// installed version (the Go tool pinned the newest version in the lists, which after a list refresh is not what
 /// is installed); named packages that are not installed get apt's candidate.
 /// </summary>
-internal static class DpkgLocker
+internal sealed class DpkgLocker : IPackageLocker
 {
     private const int MaxListedInError = 10;
 
-    public static Task<IReadOnlyList<LockedFile>> LockAsync(DistroContext context, LockRequest request, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<LockedFile>> LockAsync(DistroContext context, LockRequest request, CancellationToken cancellationToken) =>
         Task.Run(() => Lock(context, request, cancellationToken), cancellationToken);
 
     private static IReadOnlyList<LockedFile> Lock(DistroContext context, LockRequest request, CancellationToken cancellationToken)

@@ -35,7 +35,7 @@ public static class BundleCommand
         {
             var entries = LockfileArguments.Read(context, lockfiles);
             var distro = context.Distro;
-            var installer = distro as IBundleInstaller ?? throw new NotSupportedByDistroException(distro.Name, "bundle");
+            var installer = distro.Bundle ?? throw new NotSupportedByDistroException(distro.Name, "bundle");
             var files = entries.Where(e => distro.Classify(e) != EntryRole.NotNeeded).ToList();
             using var cache = context.OpenCache();
             if (files.Any(f => !cache.Contains(f.Sha256)))

@@ -25,7 +25,7 @@ public static class InstallCommand
         {
             var entries = LockfileArguments.Read(context, lockfiles);
             var distro = context.Distro;
-            var installer = distro as IPackageInstaller ?? throw new NotSupportedByDistroException(distro.Name, "install");
+            var installer = distro.Installer ?? throw new NotSupportedByDistroException(distro.Name, "install");
             var packages = entries.Where(e => distro.Classify(e) == EntryRole.Package).ToList();
             var toInstall = await installer.SelectNotInstalledAsync(context.DistroContext, packages, cancellationToken)
                 .ConfigureAwait(false);

@@ -5,7 +5,7 @@ namespace ReproGet.Cli.Distros;
 
 /// <summary>
 /// No distro: download works with explicit providers (the Go tool's <c>none</c> silently fetched nothing);
-/// locking and installing are not available.
+/// it has no capabilities, so locking, installing, bundles and Dockerfiles are not available.
 /// </summary>
 public sealed class NoneDistro : IDistro
 {
@@ -16,4 +16,12 @@ public sealed class NoneDistro : IDistro
     public IReadOnlyList<string> DefaultProviders(DistroContext context) => [];
 
     public EntryRole Classify(LockEntry entry) => EntryRole.NotNeeded;
+
+    public IPackageLocker? Locker => null;
+
+    public IPackageInstaller? Installer => null;
+
+    public IBundleInstaller? Bundle => null;
+
+    public IDockerfileRenderer? Dockerfiles => null;
 }

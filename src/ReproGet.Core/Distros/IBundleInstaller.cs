@@ -1,8 +1,8 @@
 namespace ReproGet.Core.Distros;
 
 /// <summary>
-/// A plugin whose packages a plain POSIX script can install, for machines where repro-get itself cannot run
-/// (a deterministic RISC-V VM, a rescue system, a bare Alpine image): no .NET, no network.
+/// A plugin's <see cref="IDistro.Bundle"/>: how a plain POSIX script installs its packages, for machines where
+/// repro-get itself cannot run (a deterministic RISC-V VM, a rescue system, a bare Alpine image): no .NET, no network.
 /// </summary>
 public interface IBundleInstaller
 {

@@ -16,8 +16,9 @@ public enum EntryRole
 }
 
 /// <summary>
-/// A distro plugin: its name, its default providers, and how it treats lockfile entries. What it can do beyond
-/// that is expressed by the optional capabilities <see cref="IPackageLocker"/> and <see cref="IPackageInstaller"/>.
+/// A distro plugin: its name, its default providers, how it treats lockfile entries, and its optional capabilities.
+/// Each capability is an object the plugin exposes, or null when the plugin lacks it; a command that needs a null
+/// capability fails with <see cref="Errors.NotSupportedByDistroException"/>. The plugin <c>none</c> has none of them.
 /// </summary>
 public interface IDistro
 {
@@ -29,4 +30,16 @@ public interface IDistro
     IReadOnlyList<string> DefaultProviders(DistroContext context);
 
     EntryRole Classify(LockEntry entry);
+
+    /// <summary>Writes lock lines for <c>hash generate</c> and <c>hash update</c>; null when the plugin cannot lock.</summary>
+    IPackageLocker? Locker { get; }
+
+    /// <summary>Installs package files for <c>install</c>; null when the plugin cannot install.</summary>
+    IPackageInstaller? Installer { get; }
+
+    /// <summary>What the <c>install.sh</c> of <c>bundle</c> runs; null when no plain script can install the plugin's packages.</summary>
+    IBundleInstaller? Bundle { get; }
+
+    /// <summary>Templates for <c>dockerfile generate</c>; null when the plugin ships none.</summary>
+    IDockerfileRenderer? Dockerfiles { get; }
 }

@@ -1,8 +1,7 @@
 namespace ReproGet.Core.Distros;
 
 /// <summary>
-/// A plugin that ships Dockerfile templates (embedded resources, one readable Dockerfile per template) for
-/// <c>repro-get dockerfile generate</c>.
+/// A plugin's <see cref="IDistro.Dockerfiles"/>: its Dockerfile templates for <c>repro-get dockerfile generate</c>.
 /// </summary>
 public interface IDockerfileRenderer
 {

@@ -8,7 +8,7 @@ public sealed record LockedFile(Sha256Digest Sha256, string Name);
 /// <summary>What to lock: named packages (empty = everything installed) and how to treat gaps.</summary>
 public sealed record LockRequest(IReadOnlyList<string> Packages, bool AllowMissing);
 
-/// <summary>A plugin that writes lock lines from the package manager's own databases and indexes.</summary>
+/// <summary>A plugin's <see cref="IDistro.Locker"/>: writes lock lines from the package manager's own databases and indexes.</summary>
 public interface IPackageLocker
 {
     Task<IReadOnlyList<LockedFile>> LockAsync(DistroContext context, LockRequest request, CancellationToken cancellationToken);

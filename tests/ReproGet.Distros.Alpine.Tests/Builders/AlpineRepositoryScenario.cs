@@ -66,7 +66,7 @@ internal sealed class AlpineRepositoryScenario : IAsyncDisposable
     public Task<IReadOnlyList<LockedFile>> LockAsync(params string[] packages) => LockAsync(allowMissing: false, packages);
 
     public Task<IReadOnlyList<LockedFile>> LockAsync(bool allowMissing, params string[] packages) =>
-        Distro.LockAsync(Root.Context, new LockRequest(packages, allowMissing), CancellationToken.None);
+        Distro.Locker.LockAsync(Root.Context, new LockRequest(packages, allowMissing), CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {

@@ -30,7 +30,7 @@ public sealed class AlpineInstallerTests
             new("v3.16/main/x86_64/curl-7.83.1-r4.apk", musl.Sha256),
         ];
 
-        var toInstall = await Distro.SelectNotInstalledAsync(root.Context, entries, CancellationToken.None);
+        var toInstall = await Distro.Installer.SelectNotInstalledAsync(root.Context, entries, CancellationToken.None);
 
         Assert.Equal([entries[1], entries[2]], toInstall);
     }
@@ -46,7 +46,7 @@ public sealed class AlpineInstallerTests
         var good = TestApkBuilder.Build("zlib", "1.2.12-r3", trusted);
         var bad = TestApkBuilder.Build("xz-libs", "5.2.5-r1", stranger);
 
-        var error = await Assert.ThrowsAsync<ApkVerificationException>(() => Distro.InstallAsync(root.Context,
+        var error = await Assert.ThrowsAsync<ApkVerificationException>(() => Distro.Installer.InstallAsync(root.Context,
             [Cached(files, good), Cached(files, bad)], [], CancellationToken.None));
 
         Assert.Contains("xz-libs-5.2.5-r1.apk", error.Message);
@@ -63,7 +63,7 @@ public sealed class AlpineInstallerTests
         root.Trust(key);
         var package = TestApkBuilder.Build("zlib", "1.2.12-r3", key);
 
-        var error = await Assert.ThrowsAsync<ApkVerificationException>(() => Distro.InstallAsync(root.Context,
+        var error = await Assert.ThrowsAsync<ApkVerificationException>(() => Distro.Installer.InstallAsync(root.Context,
             [Cached(files, package, name: "v3.99/main/x86_64/zlib-1.2.13-r0.apk")], [], CancellationToken.None));
 
         Assert.Contains("is zlib-1.2.12-r3, not the zlib-1.2.13-r0", error.Message);
@@ -79,7 +79,7 @@ public sealed class AlpineInstallerTests
         root.Trust(key);
         var package = TestApkBuilder.Build("zlib", "1.2.12-r3", key);
 
-        var error = await Assert.ThrowsAsync<ReproGetException>(() => Distro.InstallAsync(root.Context,
+        var error = await Assert.ThrowsAsync<ReproGetException>(() => Distro.Installer.InstallAsync(root.Context,
             [Cached(files, package)], [], CancellationToken.None));
 
         Assert.Contains($"apk add --no-network --root {root.Root} ", error.Message);

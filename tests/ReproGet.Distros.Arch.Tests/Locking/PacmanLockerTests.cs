@@ -18,7 +18,7 @@ public sealed class PacmanLockerTests : IDisposable
     [Fact]
     public async Task LocksEachPackageAndItsSignatureFromTheSyncDatabaseAndCachesTheSignature()
     {
-        var locked = await _arch.LockAsync(_root.Context(), new LockRequest(["xz", "pacman"], false), CancellationToken.None);
+        var locked = await _arch.Locker.LockAsync(_root.Context(), new LockRequest(["xz", "pacman"], false), CancellationToken.None);
 
         var core = SyncDatabase.Read(_root.PathInRoot("/var/lib/pacman/sync/core.db"), "core");
         var pacman = core.Single(p => p.Name == "pacman");
@@ -39,7 +39,7 @@ public sealed class PacmanLockerTests : IDisposable
     public async Task InstalledVersionsNoSyncDatabaseListsAreOneErrorNamingThemAll()
     {
         var error = await Assert.ThrowsAsync<ReproGetException>(() =>
-            _arch.LockAsync(_root.Context(), new LockRequest([], false), CancellationToken.None));
+            _arch.Locker.LockAsync(_root.Context(), new LockRequest([], false), CancellationToken.None));
 
         Assert.Contains("bash 5.0.002-1 (x86_64)", error.Message);
         Assert.Contains("glibc 2.28-5 (x86_64)", error.Message);
@@ -51,7 +51,7 @@ public sealed class PacmanLockerTests : IDisposable
     [Fact]
     public async Task AllowMissingLocksTheRestAndWarnsAboutEachGap()
     {
-        var locked = await _arch.LockAsync(_root.Context(), new LockRequest([], true), CancellationToken.None);
+        var locked = await _arch.Locker.LockAsync(_root.Context(), new LockRequest([], true), CancellationToken.None);
 
         Assert.Equal(["pacman-5.1.3-1-x86_64.pkg.tar.xz", "pacman-5.1.3-1-x86_64.pkg.tar.xz.sig", "xz-5.2.4-1-x86_64.pkg.tar.xz", "xz-5.2.4-1-x86_64.pkg.tar.xz.sig"],
             locked.Select(f => Path.GetFileName(f.Name)).Order(StringComparer.Ordinal));
@@ -62,7 +62,7 @@ public sealed class PacmanLockerTests : IDisposable
     [Fact]
     public async Task ANamedPackageThatIsNotInstalledGetsItsCandidate()
     {
-        var locked = await _arch.LockAsync(_root.Context(), new LockRequest(["zstd", "xz:x86_64"], false), CancellationToken.None);
+        var locked = await _arch.Locker.LockAsync(_root.Context(), new LockRequest(["zstd", "xz:x86_64"], false), CancellationToken.None);
 
         Assert.Contains(locked, f => f.Name == "z/zstd/zstd-1.4.0-1-x86_64.pkg.tar.xz");
         Assert.Contains(locked, f => f.Name == "x/xz/xz-5.2.4-1-x86_64.pkg.tar.xz");
@@ -73,7 +73,7 @@ public sealed class PacmanLockerTests : IDisposable
     public async Task APackageNeitherInstalledNorKnownIsAnError()
     {
         var error = await Assert.ThrowsAsync<ReproGetException>(() =>
-            _arch.LockAsync(_root.Context(), new LockRequest(["no-such-package"], false), CancellationToken.None));
+            _arch.Locker.LockAsync(_root.Context(), new LockRequest(["no-such-package"], false), CancellationToken.None));
 
         Assert.Contains("no-such-package (not installed)", error.Message);
     }
@@ -84,7 +84,7 @@ public sealed class PacmanLockerTests : IDisposable
         Directory.Delete(_root.PathInRoot("/var/lib/pacman/sync"), recursive: true);
 
         var error = await Assert.ThrowsAsync<ReproGetException>(() =>
-            _arch.LockAsync(_root.Context(), new LockRequest(["xz"], false), CancellationToken.None));
+            _arch.Locker.LockAsync(_root.Context(), new LockRequest(["xz"], false), CancellationToken.None));
 
         Assert.Contains("no sync database", error.Message);
         Assert.Contains("pacman -Sy", error.Hint);
@@ -93,7 +93,7 @@ public sealed class PacmanLockerTests : IDisposable
     [Fact]
     public async Task WithoutACacheSignaturesAreStillLockedButNothingIsWritten()
     {
-        var locked = await _arch.LockAsync(_root.Context(withCache: false), new LockRequest(["xz"], false), CancellationToken.None);
+        var locked = await _arch.Locker.LockAsync(_root.Context(withCache: false), new LockRequest(["xz"], false), CancellationToken.None);
 
         Assert.Equal(2, locked.Count);
         Assert.False(Directory.Exists(_root.Cache));
@@ -106,7 +106,7 @@ public sealed class PacmanLockerTests : IDisposable
         // may not write the default /var/cache/repro-get.
         File.WriteAllText(_root.Cache, "not a directory");
 
-        var locked = await _arch.LockAsync(_root.Context(), new LockRequest(["xz"], false), CancellationToken.None);
+        var locked = await _arch.Locker.LockAsync(_root.Context(), new LockRequest(["xz"], false), CancellationToken.None);
 
         Assert.Equal(2, locked.Count);
         Assert.Contains(_root.Log.Warnings, w => w.Contains("not cached", StringComparison.Ordinal));
@@ -127,9 +127,9 @@ public sealed class PacmanLockerTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(cached)!);
         File.WriteAllBytes(cached, xz.Signature!);
 
-        var locked = await _arch.LockAsync(_root.Context(), new LockRequest(["xz"], false), CancellationToken.None);
+        var locked = await _arch.Locker.LockAsync(_root.Context(), new LockRequest(["xz"], false), CancellationToken.None);
         File.Delete(cached);
-        var unsigned = await _arch.LockAsync(_root.Context(), new LockRequest(["xz"], false), CancellationToken.None);
+        var unsigned = await _arch.Locker.LockAsync(_root.Context(), new LockRequest(["xz"], false), CancellationToken.None);
 
         Assert.Equal(Sha256Hasher.HashBytes(xz.Signature).Hex, locked.Single(f => f.Name.EndsWith(".sig", StringComparison.Ordinal)).Sha256.Hex);
         Assert.Equal("x/xz/xz-5.2.4-1-x86_64.pkg.tar.xz", Assert.Single(unsigned).Name);

@@ -27,7 +27,7 @@ public sealed class SelectNotInstalledTests
             Entry("pool/main/j/jq/jq_1.6-2.1_amd64.deb"),
         ];
 
-        var selected = await new DebianDistro().SelectNotInstalledAsync(root.Context, entries, CancellationToken.None);
+        var selected = await new DebianDistro().Installer.SelectNotInstalledAsync(root.Context, entries, CancellationToken.None);
 
         Assert.Equal(
         [
@@ -44,7 +44,7 @@ public sealed class SelectNotInstalledTests
         using var root = new DebianRoot();
         LockEntry[] entries = [Entry("pool/main/h/hello/hello_2.10-3_amd64.deb")];
 
-        Assert.Equal(entries, await new UbuntuDistro().SelectNotInstalledAsync(root.Context, entries, CancellationToken.None));
+        Assert.Equal(entries, await new UbuntuDistro().Installer.SelectNotInstalledAsync(root.Context, entries, CancellationToken.None));
     }
 
     private static LockEntry Entry(string name) => new(name, AnySha);

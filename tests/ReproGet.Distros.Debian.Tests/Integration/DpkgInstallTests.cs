@@ -20,12 +20,12 @@ public sealed class DpkgInstallTests
         var program = DebPackage.Build(work.Path, "reprohello", "2.0~rc1-1", "amd64", depends: "libreprofoo (>= 1:1.0)");
 
         // The program first: dpkg unpacks both, then configures the library before the program.
-        await Debian.InstallAsync(root.Context, [Cached(work, program), Cached(work, library)], [], CancellationToken.None);
+        await Debian.Installer.InstallAsync(root.Context, [Cached(work, program), Cached(work, library)], [], CancellationToken.None);
 
         Assert.Equal("libreprofoo 1:1.0-1 ii \nreprohello 2.0~rc1-1 ii \n", Query(root));
         Assert.Equal("reprohello 2.0~rc1-1\n", File.ReadAllText(root.Context.RootPath("/usr/share/reprohello/README")));
         var entries = new[] { program, library }.Select(p => new LockEntry(p.PoolName, p.Sha256)).ToList();
-        Assert.Empty(await Debian.SelectNotInstalledAsync(root.Context, entries, CancellationToken.None));
+        Assert.Empty(await Debian.Installer.SelectNotInstalledAsync(root.Context, entries, CancellationToken.None));
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class DpkgInstallTests
         var program = DebPackage.Build(work.Path, "reprohello", "2.0-1", "amd64", depends: "libreprofoo (>= 1:1.0)");
 
         var error = await Assert.ThrowsAsync<DpkgInstallException>(() =>
-            Debian.InstallAsync(root.Context, [Cached(work, program)], [], CancellationToken.None));
+            Debian.Installer.InstallAsync(root.Context, [Cached(work, program)], [], CancellationToken.None));
 
         Assert.Contains("reprohello depends on libreprofoo (>= 1:1.0); however:", error.Message, StringComparison.Ordinal);
         Assert.Contains("Package libreprofoo is not installed.", error.Message, StringComparison.Ordinal);
@@ -53,10 +53,10 @@ public sealed class DpkgInstallTests
         using var root = new DebianRoot();
         var old = DebPackage.Build(Directory.CreateDirectory(work.Combine("old")).FullName, "reprohello", "1.0-1", "amd64");
         var current = DebPackage.Build(work.Path, "reprohello", "1.0-2", "amd64");
-        await Debian.InstallAsync(root.Context, [Cached(work, old)], [], CancellationToken.None);
+        await Debian.Installer.InstallAsync(root.Context, [Cached(work, old)], [], CancellationToken.None);
 
-        var stale = await Debian.SelectNotInstalledAsync(root.Context, [new LockEntry(current.PoolName, current.Sha256)], CancellationToken.None);
-        await Debian.InstallAsync(root.Context, [.. stale.Select(_ => Cached(work, current))], [], CancellationToken.None);
+        var stale = await Debian.Installer.SelectNotInstalledAsync(root.Context, [new LockEntry(current.PoolName, current.Sha256)], CancellationToken.None);
+        await Debian.Installer.InstallAsync(root.Context, [.. stale.Select(_ => Cached(work, current))], [], CancellationToken.None);
 
         Assert.Single(stale);
         Assert.Equal("reprohello 1.0-2 ii \n", Query(root));

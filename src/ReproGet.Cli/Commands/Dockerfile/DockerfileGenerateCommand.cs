@@ -58,7 +58,7 @@ public static class DockerfileGenerateCommand
             {
                 context.Log.Warn($"No image distro was explicitly specified (--distro=...), assuming \"{context.Distro.Name}\"");
             }
-            var renderer = context.Distro as IDockerfileRenderer
+            var renderer = context.Distro.Dockerfiles
                 ?? throw new NotSupportedByDistroException(context.Distro.Name, "dockerfile generate");
             var output = result.GetValue(directory)!;
             var image = result.GetValue(baseImage)!;

@@ -47,7 +47,7 @@ public static class HashGenerateCommand
         CancellationToken cancellationToken)
     {
         var distro = context.Distro;
-        var locker = distro as IPackageLocker ?? throw new NotSupportedByDistroException(distro.Name, "hash generate");
+        var locker = distro.Locker ?? throw new NotSupportedByDistroException(distro.Name, "hash generate");
         var request = new LockRequest(packages, context.ParseResult.GetValue(AllowMissing));
         var locked = await locker.LockAsync(context.DistroContext, request, cancellationToken).ConfigureAwait(false);
         return [.. locked.OrderBy(f => f.Name, StringComparer.Ordinal)];
