@@ -4,7 +4,8 @@ namespace ReproGet.TestKit.Roots;
 
 /// <summary>
 /// Runs a command chrooted into a Debian root with an empty environment, as a container starts, and /proc mounted
-/// in a private mount namespace (the .NET runtime needs it; nothing leaks to the host). Needs root.
+/// in a private mount namespace (the .NET runtime needs it; nothing leaks to the host). The runtime's diagnostics
+/// socket is turned off, so a .NET program leaves nothing in the root's /tmp. Needs root.
 /// </summary>
 public static class Chroot
 {
@@ -18,6 +19,7 @@ public static class Chroot
         ProcessRunner.RunAsync("unshare",
             [.. namespaces, "--mount", "--fork", "--", "sh", "-c", "mount -t proc proc \"$1/proc\" && exec chroot \"$@\"", "sh", root,
                 "/usr/bin/env", "-i", "PATH=/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOME=/root", "DEBIAN_FRONTEND=noninteractive",
+                "DOTNET_EnableDiagnostics=0",
                 .. arguments],
             CancellationToken.None, throwOnFailure: false);
 }

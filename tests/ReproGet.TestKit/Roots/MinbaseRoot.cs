@@ -49,10 +49,14 @@ public sealed class MinbaseRoot : IDisposable
         return (inside, host);
     }
 
-    /// <summary>The root as mmdebstrap made it (without the /work folders of test runs using it now) as a tar file.</summary>
+    /// <summary>
+    /// The root as mmdebstrap made it as a tar file: without the /work folders and /tmp contents of the test runs
+    /// using it at this moment (tar fails on files that change while it reads them).
+    /// </summary>
     public async Task WriteTarballAsync(string tarball)
     {
-        var result = await ProcessRunner.RunAsync("tar", ["-C", RootPath, "--numeric-owner", "--exclude=./work", "-cf", tarball, "."],
+        var result = await ProcessRunner.RunAsync("tar",
+            ["-C", RootPath, "--numeric-owner", "--exclude=./work", "--exclude=./tmp/*", "-cf", tarball, "."],
             CancellationToken.None, throwOnFailure: false).ConfigureAwait(false);
         if (result.ExitCode != 0)
         {
@@ -86,6 +90,8 @@ public sealed class MinbaseRoot : IDisposable
         {
             throw new InvalidOperationException($"`{result.CommandLine}` failed (exit {result.ExitCode}); it needs root and Debian's archive:\n{result.StandardError}");
         }
+        // Made now, not by the first test run using it: a tarball being written meanwhile would see the root change.
+        Directory.CreateDirectory(Path.Combine(partial, "work"));
         if (Directory.Exists(SharedRoot))
         {
             Directory.Delete(SharedRoot, recursive: true);
