@@ -13,7 +13,7 @@ namespace ReproGet.Core.Fetching;
 /// </summary>
 public sealed class Fetcher(ContentCache cache, BlobSourceSet sources, FetchOptions options, IFetchProgress progress)
 {
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _hostSlots = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, HostGate> _hostGates = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, string> _unreachableHosts = new(StringComparer.OrdinalIgnoreCase);
     private readonly TransferRetry _retry = new(options, progress);
 
@@ -69,7 +69,7 @@ public sealed class Fetcher(ContentCache cache, BlobSourceSet sources, FetchOpti
             var redacted = ProviderTemplate.Redact(url);
             if (_unreachableHosts.TryGetValue(HostKey(url), out var unreachable))
             {
-                failures.Add($"{redacted}: skipped, host unreachable earlier in this run ({unreachable})");
+                failures.Add(SkippedAsUnreachable(redacted, unreachable));
                 continue;
             }
             try
@@ -77,12 +77,9 @@ public sealed class Fetcher(ContentCache cache, BlobSourceSet sources, FetchOpti
                 var bytes = await DownloadAsync(entry, url, redacted, cancellationToken).ConfigureAwait(false);
                 return new FetchOutcome(entry, FetchStatus.Downloaded, redacted, bytes, failures);
             }
-            catch (SourceException e) when (e.IsHostUnreachable)
+            catch (HostSkippedException e)
             {
-                // A dead mirror is tried once per run, not once per file.
-                _unreachableHosts.TryAdd(HostKey(url), e.Message);
-                failures.Add($"{redacted}: {e.Message}");
-                progress.ProviderFailed(entry, redacted, e.Message);
+                failures.Add(SkippedAsUnreachable(redacted, e.Reason));
             }
             catch (Exception e) when (e is ReproGetException and not CacheWriteException
                 or IOException or UnauthorizedAccessException or HttpRequestException)
@@ -107,19 +104,37 @@ public sealed class Fetcher(ContentCache cache, BlobSourceSet sources, FetchOpti
         }
         var source = sources.Find(uri.Scheme)
             ?? throw new SourceException($"unsupported URL scheme \"{uri.Scheme}\" (known: {string.Join(", ", sources.Schemes)})", isTransient: false);
-        var slot = _hostSlots.GetOrAdd(HostKey(url), _ => new SemaphoreSlim(Math.Max(1, options.PerHost)));
+        var host = HostKey(url);
+        var gate = _hostGates.GetOrAdd(host, _ => new HostGate(Math.Max(1, options.PerHost)));
         await using var pending = cache.BeginWrite();
-        await slot.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            // The wait may have lasted exactly as long as another transfer took to find the host dead.
+            if (_unreachableHosts.TryGetValue(host, out var unreachable))
+            {
+                throw new HostSkippedException(unreachable);
+            }
             await _retry.ExecuteAsync(entry, redacted,
-                ct => TransferAsync(source, new BlobRequest(uri, entry, pending.Length), pending, redacted, ct),
+                ct => TransferAsync(source, new BlobRequest(uri, entry, pending.Length), pending, redacted, gate, ct),
                 cancellationToken).ConfigureAwait(false);
+        }
+        catch (SourceException e) when (e.IsHostUnreachable)
+        {
+            // A dead mirror is tried once per run, not once per file; marked before the gate lets the next one in.
+            _unreachableHosts.TryAdd(host, e.Message);
+            throw;
+        }
+        catch (SourceException)
+        {
+            // An HTTP error is an answer too: the host is there.
+            gate.Answered();
+            throw;
         }
         finally
         {
             // The commit's fsync waits for the disk, not the host: let the next transfer have the connection.
-            slot.Release();
+            gate.Release();
         }
         await pending.CommitAsync(entry.Sha256, entry.Basename, $"{entry.Name} from {redacted}", cancellationToken)
             .ConfigureAwait(false);
@@ -144,13 +159,17 @@ public sealed class Fetcher(ContentCache cache, BlobSourceSet sources, FetchOpti
         }
     }
 
+    private static string SkippedAsUnreachable(string redactedUrl, string reason) =>
+        $"{redactedUrl}: skipped, host unreachable earlier in this run ({reason})";
+
     private static string HostKey(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Scheme + "://" + uri.Authority : url;
 
     private async Task TransferAsync(IBlobSource source, BlobRequest request, PendingBlob pending, string redacted,
-        CancellationToken cancellationToken)
+        HostGate gate, CancellationToken cancellationToken)
     {
         await using var response = await OpenAsync(source, request, redacted, cancellationToken).ConfigureAwait(false);
+        gate.Answered();
         if (response.Offset != pending.Length)
         {
             await pending.ResetAsync().ConfigureAwait(false);
