@@ -15,7 +15,6 @@ internal sealed class BlobFileWriter : IAsyncDisposable
     private const long WritebackChunk = 4 << 20;
 
     private readonly SafeFileHandle _file;
-    private readonly bool _staged;
     private AlignedChunk? _filling;
     private AlignedChunk? _spare;
     private int _filled;
@@ -26,17 +25,17 @@ internal sealed class BlobFileWriter : IAsyncDisposable
     public BlobFileWriter(string path, bool allowDirect = true)
     {
         _file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-        _staged = allowDirect && DirectIo.TryEnable(_file);
+        IsDirect = allowDirect && DirectIo.TryEnable(_file);
     }
 
-    /// <summary>Whether whole chunks bypass the page cache (false where the filesystem refused O_DIRECT).</summary>
-    public bool IsDirect => _staged;
+    /// <summary>Whether whole chunks are staged and bypass the page cache (false where the filesystem refused O_DIRECT).</summary>
+    public bool IsDirect { get; }
 
     public long Length => _handedOff + _filled;
 
     public async ValueTask AppendAsync(ReadOnlyMemory<byte> data)
     {
-        if (!_staged)
+        if (!IsDirect)
         {
             WriteThroughPageCache(data.Span);
             return;

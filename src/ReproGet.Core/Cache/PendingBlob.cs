@@ -15,45 +15,29 @@ public sealed class PendingBlob : IAsyncDisposable
     private Sha256Hasher _hasher = Sha256Hasher.Create();
     private bool _committed;
 
-    internal PendingBlob(ContentCache cache, string tempPath, bool allowDirectIo = true)
+    internal PendingBlob(ContentCache cache, string tempPath)
     {
         _cache = cache;
         TempPath = tempPath;
-        _writer = new BlobFileWriter(tempPath, allowDirectIo);
+        _writer = new BlobFileWriter(tempPath);
     }
 
     public string TempPath { get; }
 
     public long Length => _writer.Length;
 
-    internal bool IsDirect => _writer.IsDirect;
-
     /// <summary>Hashes and appends <paramref name="data"/>.</summary>
-    public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    public ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         _hasher.Append(data.Span);
-        try
-        {
-            await _writer.AppendAsync(data).ConfigureAwait(false);
-        }
-        catch (IOException e)
-        {
-            throw new CacheWriteException(_cache.Root, e);
-        }
+        return OnCacheDiskAsync(_writer.AppendAsync(data));
     }
 
     /// <summary>Starts over from byte zero (a source that cannot resume sent the whole body again).</summary>
     public async ValueTask ResetAsync()
     {
-        try
-        {
-            await _writer.TruncateAsync().ConfigureAwait(false);
-        }
-        catch (IOException e)
-        {
-            throw new CacheWriteException(_cache.Root, e);
-        }
+        await OnCacheDiskAsync(_writer.TruncateAsync()).ConfigureAwait(false);
         _hasher.Dispose();
         _hasher = Sha256Hasher.Create();
     }
@@ -80,23 +64,34 @@ public sealed class PendingBlob : IAsyncDisposable
     private async Task MoveIntoPlaceAsync(Sha256Digest digest, string? basename, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        try
-        {
-            // Durable before visible: after a crash a blob is either absent or whole.
-            await _writer.FlushToDiskAsync().ConfigureAwait(false);
-            await _writer.DisposeAsync().ConfigureAwait(false);
-            // rename(2) is atomic: a reader sees either no blob or the whole verified one. Another process may have
-            // committed the same digest meanwhile; the bytes are identical, so replacing it is harmless.
-            File.Move(TempPath, _cache.BlobPath(digest), overwrite: true);
-        }
-        catch (IOException e)
-        {
-            throw new CacheWriteException(_cache.Root, e);
-        }
+        await OnCacheDiskAsync(RenameWhenDurableAsync(digest)).ConfigureAwait(false);
         _committed = true;
         if (basename is not null)
         {
             _cache.WriteBasename(digest, basename);
+        }
+    }
+
+    private async ValueTask RenameWhenDurableAsync(Sha256Digest digest)
+    {
+        // Durable before visible: after a crash a blob is either absent or whole.
+        await _writer.FlushToDiskAsync().ConfigureAwait(false);
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        // rename(2) is atomic: a reader sees either no blob or the whole verified one. Another process may have
+        // committed the same digest meanwhile; the bytes are identical, so replacing it is harmless.
+        File.Move(TempPath, _cache.BlobPath(digest), overwrite: true);
+    }
+
+    // A write the cache's own disk refuses (full, read-only, failing) is one error naming the cache: no provider can help.
+    private async ValueTask OnCacheDiskAsync(ValueTask write)
+    {
+        try
+        {
+            await write.ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            throw new CacheWriteException(_cache.Root, e);
         }
     }
 

@@ -79,7 +79,7 @@ public sealed class Fetcher(ContentCache cache, BlobSourceSet sources, FetchOpti
             }
             catch (HostSkippedException e)
             {
-                failures.Add(SkippedAsUnreachable(redacted, e.Reason));
+                failures.Add(SkippedAsUnreachable(redacted, e.Message));
             }
             catch (Exception e) when (e is ReproGetException and not CacheWriteException
                 or IOException or UnauthorizedAccessException or HttpRequestException)
