@@ -12,7 +12,9 @@ namespace ReproGet.Cli;
 /// <summary>The command tree of <c>repro-get</c>, compatible with the Go tool's commands, flags and variables.</summary>
 public static class CliApp
 {
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>Runs one invocation; <paramref name="configuration"/> carries the Output/Error writers (tests pass string writers).</summary>
+    public static async Task<int> RunAsync(string[] args, InvocationConfiguration? configuration = null,
+        CancellationToken cancellationToken = default)
     {
         var root = new RootCommand("""
             repro-get: lock the exact package files a system has installed (SHA256SUMS), fetch them by hash from
@@ -34,6 +36,6 @@ public static class CliApp
         root.Subcommands.Add(DockerfileCommand.Create());
         root.Subcommands.Add(InfoCommand.Create());
         HelpDetails.Install(root);
-        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+        return await root.Parse(args).InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
 }

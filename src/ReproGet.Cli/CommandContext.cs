@@ -14,7 +14,13 @@ public sealed class CommandContext(ParseResult parseResult)
 
     public ParseResult ParseResult { get; } = parseResult;
 
-    public ConsoleStatusLog Log { get; } = new(parseResult.GetValue(GlobalOptions.Debug));
+    /// <summary>Where data goes (stdout, or the test's writer): hash lines, JSON, CIDs, digests.</summary>
+    public TextWriter Output => ParseResult.InvocationConfiguration.Output;
+
+    /// <summary>Where people read status, warnings and errors (stderr, or the test's writer).</summary>
+    public TextWriter Error => ParseResult.InvocationConfiguration.Error;
+
+    public ConsoleStatusLog Log { get; } = new(parseResult.InvocationConfiguration.Error, parseResult.GetValue(GlobalOptions.Debug));
 
     public string CacheRoot => ParseResult.GetValue(GlobalOptions.Cache) ?? ContentCache.DefaultRoot;
 

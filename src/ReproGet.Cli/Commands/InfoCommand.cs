@@ -24,7 +24,7 @@ public static class InfoCommand
             var providers = context.RawProviders();
             if (context.ParseResult.GetValue(json))
             {
-                JsonOutput.Write(writer =>
+                JsonOutput.Write(context.Output, writer =>
                 {
                     writer.WriteStartObject();
                     writer.WriteString("Version", SourceCatalog.Version);
@@ -64,11 +64,11 @@ public static class InfoCommand
             ];
             foreach (var line in lines)
             {
-                Console.Out.WriteLine(line);
+                context.Output.WriteLine(line);
             }
             foreach (var provider in providers)
             {
-                Console.Out.WriteLine($"- {provider}");
+                context.Output.WriteLine($"- {provider}");
             }
             return Task.FromResult(ExitCodes.Success);
         });

@@ -2,14 +2,22 @@ using ReproGet.Core.Distros;
 
 namespace ReproGet.Cli.Output;
 
-/// <summary>Status for people, on stderr: <c>repro-get: warning: …</c>. Colour only on a terminal without NO_COLOR.</summary>
-public sealed class ConsoleStatusLog(bool debug) : IStatusLog
+/// <summary>
+/// Status for people, on the invocation's error writer (stderr): <c>repro-get: warning: …</c>. Colour only when
+/// that writer is a terminal's stderr and NO_COLOR is unset.
+/// </summary>
+public sealed class ConsoleStatusLog(TextWriter writer, bool debug) : IStatusLog
 {
     private static readonly object Gate = new();
 
-    public static bool UseColour { get; } = !Console.IsErrorRedirected
-        && Environment.GetEnvironmentVariable("NO_COLOR") is null
+    /// <summary>The writer status goes to; progress redraws its live line there too.</summary>
+    public TextWriter Writer { get; } = writer;
+
+    /// <summary>True when <see cref="Writer"/> is an interactive terminal (live progress and colour make sense).</summary>
+    public bool IsTerminal { get; } = ReferenceEquals(writer, Console.Error) && !Console.IsErrorRedirected
         && Environment.GetEnvironmentVariable("TERM") != "dumb";
+
+    private bool UseColour => IsTerminal && Environment.GetEnvironmentVariable("NO_COLOR") is null;
 
     public bool IsDebug { get; } = debug;
 
@@ -29,7 +37,7 @@ public sealed class ConsoleStatusLog(bool debug) : IStatusLog
         }
     }
 
-    private static void Write(string? level, string message, string? colour)
+    private void Write(string? level, string message, string? colour)
     {
         var prefix = level is null ? "repro-get: " : $"repro-get: {level}: ";
         if (UseColour && colour is not null)
@@ -38,7 +46,7 @@ public sealed class ConsoleStatusLog(bool debug) : IStatusLog
         }
         lock (Gate)
         {
-            Console.Error.WriteLine(prefix + message);
+            Writer.WriteLine(prefix + message);
         }
     }
 }

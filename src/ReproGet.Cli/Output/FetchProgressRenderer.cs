@@ -15,7 +15,7 @@ public sealed class FetchProgressRenderer : IFetchProgress, IDisposable
 
     private readonly ConsoleStatusLog _log;
     private readonly int _total;
-    private readonly bool _live = !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("TERM") != "dumb";
+    private readonly bool _live;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Lock _gate = new();
     private readonly Timer? _timer;
@@ -27,6 +27,7 @@ public sealed class FetchProgressRenderer : IFetchProgress, IDisposable
     {
         _log = log;
         _total = total;
+        _live = log.IsTerminal;
         _timer = _live ? new Timer(_ => Redraw(), null, RedrawInterval, RedrawInterval) : null;
     }
 
@@ -69,7 +70,7 @@ public sealed class FetchProgressRenderer : IFetchProgress, IDisposable
         {
             if (_live)
             {
-                Console.Error.Write("\r\u001b[K");
+                _log.Writer.Write("\r\u001b[K");
             }
         }
     }
@@ -80,7 +81,7 @@ public sealed class FetchProgressRenderer : IFetchProgress, IDisposable
         {
             if (_live)
             {
-                Console.Error.Write("\r\u001b[K");
+                _log.Writer.Write("\r\u001b[K");
             }
             if (warn)
             {
@@ -100,7 +101,7 @@ public sealed class FetchProgressRenderer : IFetchProgress, IDisposable
             $"[{Volatile.Read(ref _done)}/{_total}] {ByteSize.Format(Bytes)} at {ByteSize.Format(Bytes / seconds)}/s {_current}");
         lock (_gate)
         {
-            Console.Error.Write("\r\u001b[K" + (status.Length > 100 ? status[..100] : status));
+            _log.Writer.Write("\r\u001b[K" + (status.Length > 100 ? status[..100] : status));
         }
     }
 }

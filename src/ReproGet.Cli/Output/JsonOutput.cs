@@ -1,15 +1,17 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace ReproGet.Cli.Output;
 
-/// <summary>JSON on stdout, 4-space indented as the Go tool prints it, written without reflection (trimmed binary).</summary>
+/// <summary>JSON for the data writer, 4-space indented as the Go tool prints it, written without reflection (trimmed binary).</summary>
 public static class JsonOutput
 {
-    public static void Write(Action<Utf8JsonWriter> body)
+    public static void Write(TextWriter output, Action<Utf8JsonWriter> body)
     {
-        using var stdout = Console.OpenStandardOutput();
-        using (var writer = new Utf8JsonWriter(stdout, new JsonWriterOptions
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
         {
             Indented = true,
             IndentSize = 4,
@@ -19,6 +21,7 @@ public static class JsonOutput
         {
             body(writer);
         }
-        stdout.WriteByte((byte)'\n');
+        output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        output.Write('\n');
     }
 }

@@ -46,7 +46,7 @@ public static class CacheExportCommand
             var result = new CacheExporter(cache).Export(arguments[0]);
             foreach (var item in result.Exported.OrderBy(i => i.Basename, StringComparer.Ordinal))
             {
-                Console.Out.WriteLine($"{item.Blob.Sha256.Hex}  {item.Basename}");
+                context.Output.WriteLine($"{item.Blob.Sha256.Hex}  {item.Basename}");
             }
             foreach (var skipped in result.Skipped)
             {

@@ -35,7 +35,7 @@ public static class CacheImportCommand
                 .ConfigureAwait(false);
             foreach (var item in result.Imported.OrderBy(i => i.Basename, StringComparer.Ordinal))
             {
-                Console.Out.WriteLine($"{item.Sha256.Hex}  {item.Basename}");
+                context.Output.WriteLine($"{item.Sha256.Hex}  {item.Basename}");
             }
             foreach (var error in result.Errors)
             {

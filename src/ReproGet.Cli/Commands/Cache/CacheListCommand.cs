@@ -21,7 +21,7 @@ public static class CacheListCommand
             var blobs = cache.List().ToList();
             if (context.ParseResult.GetValue(json))
             {
-                JsonOutput.Write(writer =>
+                JsonOutput.Write(context.Output, writer =>
                 {
                     writer.WriteStartArray();
                     foreach (var blob in blobs)
@@ -39,7 +39,7 @@ public static class CacheListCommand
             {
                 foreach (var blob in blobs)
                 {
-                    Console.Out.WriteLine($"{blob.Sha256.Hex}  {blob.Size,12}  {blob.Basename ?? "-"}");
+                    context.Output.WriteLine($"{blob.Sha256.Hex}  {blob.Size,12}  {blob.Basename ?? "-"}");
                 }
             }
             return Task.FromResult(ExitCodes.Success);

@@ -90,14 +90,14 @@ public static class DockerfileGenerateCommand
                 File.SetUnixFileMode(path, (UnixFileMode)0b110_100_100);
             }
             context.Log.Info("Next steps:");
-            Console.Out.WriteLine("-----");
-            Console.Out.WriteLine($"cd {output}");
+            context.Output.WriteLine("-----");
+            context.Output.WriteLine($"cd {output}");
             if (parameters.Packages.Length > 0)
             {
-                Console.Out.WriteLine("buildah build --output type=local,dest=. -f Dockerfile.generate-hash .");
+                context.Output.WriteLine("buildah build --output type=local,dest=. -f Dockerfile.generate-hash .");
             }
-            Console.Out.WriteLine("buildah build --timestamp \"$(cat SOURCE_DATE_EPOCH)\" -t IMAGE .");
-            Console.Out.WriteLine("-----");
+            context.Output.WriteLine("buildah build --timestamp \"$(cat SOURCE_DATE_EPOCH)\" -t IMAGE .");
+            context.Output.WriteLine("-----");
             return ExitCodes.Success;
         });
         return command;

@@ -37,7 +37,7 @@ public static class HashGenerateCommand
             {
                 locked = LockDedupe.Apply(locked, dedupePath);
             }
-            Console.Out.Write(Format(locked));
+            context.Output.Write(Format(locked));
             return ExitCodes.Success;
         });
         return command;

@@ -23,7 +23,7 @@ public static class HashInspectCommand
         command.SetAction((context, _) =>
         {
             var entries = LockfileArguments.Read(context, lockfiles);
-            JsonOutput.Write(writer =>
+            JsonOutput.Write(context.Output, writer =>
             {
                 writer.WriteStartObject();
                 foreach (var entry in entries)

@@ -83,7 +83,7 @@ public static class IpfsCarCommand
         var written = await new CarBundleWriter(cache, layout).WriteAsync(path, entries, cancellationToken).ConfigureAwait(false);
         foreach (var item in written)
         {
-            Console.Out.WriteLine(item.LockLine);
+            context.Output.WriteLine(item.LockLine);
         }
         context.Log.Info(string.Create(CultureInfo.InvariantCulture,
             $"wrote {path}: {written.Count} files, {ByteSize.Format(new FileInfo(path).Length)}"));
@@ -97,7 +97,7 @@ public static class IpfsCarCommand
         var imported = await new CarBundleImporter(cache).ImportAsync(path, entries, cancellationToken).ConfigureAwait(false);
         foreach (var item in imported)
         {
-            Console.Out.WriteLine(item.LockLine);
+            context.Output.WriteLine(item.LockLine);
         }
     }
 }

@@ -37,7 +37,7 @@ public static class IpfsCidCommand
                         ? Console.OpenStandardInput()
                         : new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
                     var cid = await UnixFsImporter.ComputeAsync(input, options, sink: null, cancellationToken).ConfigureAwait(false);
-                    Console.Out.WriteLine($"{cid}  {file}");
+                    context.Output.WriteLine($"{cid}  {file}");
                 }
                 catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
                 {

@@ -55,7 +55,7 @@ public static class IpfsPushCommand
                 var lines = NewCidLines(entries, known);
                 foreach (var line in lines.Where(printed.Add))
                 {
-                    Console.Out.WriteLine(line);
+                    context.Output.WriteLine(line);
                 }
                 if (!context.ParseResult.GetValue(noAppend))
                 {

@@ -64,7 +64,7 @@ public static class OciPushCommand
                 $"pushed {target.Registry}/{target.Repository}:{target.Tag ?? "latest"}: {files.Count} files, {result.Uploaded} uploaded "
                 + $"({ByteSize.Format(result.BytesUploaded)} in {seconds:0.00} s, {ByteSize.Format(result.BytesUploaded / seconds)}/s), "
                 + $"{result.Present} already there, {result.Mounted} mounted"));
-            Console.Out.WriteLine(result.ManifestDigest);
+            context.Output.WriteLine(result.ManifestDigest);
             return ExitCodes.Success;
         });
         return command;
