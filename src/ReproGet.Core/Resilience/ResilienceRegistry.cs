@@ -27,7 +27,7 @@ public sealed class ResilienceRegistry : IDisposable
 
     private readonly ResiliencePipelineRegistry<string> _pipelines;
     private readonly Dictionary<ResiliencePurpose, RetryPolicy> _policies;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CircuitBreakerStateProvider> _breakerStates =
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(ResiliencePipeline Pipeline, CircuitBreakerStateProvider State)>> _breakers =
         new(StringComparer.OrdinalIgnoreCase);
 
     public ResilienceRegistry(TimeProvider? time = null, RetryPolicy? transfer = null, RetryPolicy? push = null, RetryPolicy? token = null)
@@ -54,20 +54,31 @@ public sealed class ResilienceRegistry : IDisposable
         _pipelines.GetOrAddPipeline(purpose.ToString(), builder => AddRetry(builder, _policies[purpose]));
 
     /// <summary>The circuit breaker of one host (scheme://authority): it opens when the host is repeatedly slow.</summary>
-    public ResiliencePipeline HostBreaker(string host) =>
-        _pipelines.GetOrAddPipeline("breaker:" + host.ToLowerInvariant(), builder => builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions
-        {
-            FailureRatio = 0.5,
-            MinimumThroughput = BreakerMinimumThroughput,
-            SamplingDuration = RunLength,
-            BreakDuration = RunLength,
-            StateProvider = _breakerStates.GetOrAdd(host, _ => new CircuitBreakerStateProvider()),
-            ShouldHandle = args => new ValueTask<bool>(args.Outcome.Exception is SourceException { IsSlowness: true }),
-        }));
+    public ResiliencePipeline HostBreaker(string host) => Breaker(host).Pipeline;
 
     /// <summary>Whether <paramref name="host"/>'s breaker is open: it was slow too often in this run.</summary>
     public bool IsHostBroken(string host) =>
-        _breakerStates.TryGetValue(host, out var state) && state.CircuitState is CircuitState.Open or CircuitState.Isolated;
+        _breakers.TryGetValue(host, out var breaker) && breaker.IsValueCreated
+            && breaker.Value.State.CircuitState is CircuitState.Open or CircuitState.Isolated;
+
+    // Built once per host (Lazy: a state provider serves exactly one breaker, so two racing builds would fail).
+    private (ResiliencePipeline Pipeline, CircuitBreakerStateProvider State) Breaker(string host) =>
+        _breakers.GetOrAdd(host, h => new Lazy<(ResiliencePipeline, CircuitBreakerStateProvider)>(() =>
+        {
+            var state = new CircuitBreakerStateProvider();
+            var pipeline = new ResiliencePipelineBuilder { TimeProvider = Time }
+                .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+                {
+                    FailureRatio = 0.5,
+                    MinimumThroughput = BreakerMinimumThroughput,
+                    SamplingDuration = RunLength,
+                    BreakDuration = RunLength,
+                    StateProvider = state,
+                    ShouldHandle = args => new ValueTask<bool>(args.Outcome.Exception is SourceException { IsSlowness: true }),
+                })
+                .Build();
+            return (pipeline, state);
+        })).Value;
 
     /// <summary>Runs <paramref name="action"/> under <paramref name="purpose"/>'s retries.</summary>
     public async Task<T> ExecuteAsync<T>(ResiliencePurpose purpose, Func<CancellationToken, Task<T>> action,
