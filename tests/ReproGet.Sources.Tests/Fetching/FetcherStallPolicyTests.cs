@@ -63,17 +63,19 @@ public sealed class FetcherStallPolicyTests
     public async Task AHostThatStallsRepeatedlyIsSkippedForTheRestOfTheRun()
     {
         await using var scenario = await StartAsync();
+        // The breaker is per host: the good mirror is another server.
+        await using var good = await LoopbackHttpServer.StartAsync();
         var entries = new List<ReproGet.Core.Lockfiles.LockEntry>();
         for (var i = 0; i < 12; i++)
         {
             var content = Content(Size, seed: 100 + i);
             scenario.Server.Serve($"/slow/f{i}_1.0_all.deb", new ServedFile(content, Misbehaviour.StallMidBody));
-            scenario.Server.Serve($"/good/f{i}_1.0_all.deb", content);
+            good.Serve($"/good/f{i}_1.0_all.deb", content);
             entries.Add(Entry($"pool/f{i}_1.0_all.deb", content));
         }
 
         var outcomes = await scenario.FetchAsync(entries, FastOptions with { Jobs = 4, PerHost = 4 },
-            scenario.Server.Url("/slow/{{.Basename}}"), scenario.Server.Url("/good/{{.Basename}}"));
+            scenario.Server.Url("/slow/{{.Basename}}"), good.Url("/good/{{.Basename}}"));
 
         Assert.All(outcomes, o => Assert.Equal(FetchStatus.Downloaded, o.Status));
         var triedOnSlowHost = Enumerable.Range(0, 12).Count(i => scenario.Server.RequestCount($"/slow/f{i}_1.0_all.deb") > 0);
