@@ -1,6 +1,7 @@
 using System.Reflection;
 using ReproGet.Core.Distros;
 using ReproGet.Core.Fetching;
+using ReproGet.Core.Providers;
 using ReproGet.Sources.Files;
 using ReproGet.Sources.Http;
 using ReproGet.Sources.Ipfs.Gateway;
@@ -15,7 +16,7 @@ internal static class SourceCatalog
         typeof(SourceCatalog).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
             .Split('+')[0] ?? "(unknown)";
 
-    public static IReadOnlyList<string> Schemes { get; } = ["http", "https", "file", "oci", "oci+http", "oci+https"];
+    public static IReadOnlyList<string> Schemes { get; } = ["http", "https", "file", .. OciSchemes.All];
 
     /// <summary>Every source; <paramref name="log"/> gets their warnings (an OCI provider's ignored tag).</summary>
     public static BlobSourceSet Create(FetchOptions options, IStatusLog? log)

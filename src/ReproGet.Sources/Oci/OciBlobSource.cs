@@ -4,6 +4,7 @@ using ReproGet.Core.Distros;
 using ReproGet.Core.Errors;
 using ReproGet.Core.Fetching;
 using ReproGet.Sources.Http;
+using ReproGet.Core.Providers;
 
 namespace ReproGet.Sources.Oci;
 
@@ -16,7 +17,7 @@ public sealed class OciBlobSource(RegistryClient registry, IStatusLog? log = nul
 {
     private readonly ConcurrentDictionary<string, Lazy<OciReference>> _references = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<string> Schemes { get; } = ["oci", "oci+http", "oci+https"];
+    public IReadOnlyList<string> Schemes => OciSchemes.All;
 
     public async Task<BlobResponse> OpenAsync(BlobRequest request, CancellationToken cancellationToken)
     {
