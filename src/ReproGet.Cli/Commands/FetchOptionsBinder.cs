@@ -4,7 +4,7 @@ using ReproGet.Core.Fetching;
 namespace ReproGet.Cli.Commands;
 
 /// <summary>The fetch-tuning options shared by <c>download</c> and <c>install</c>.</summary>
-public static class FetchOptionsBinder
+internal static class FetchOptionsBinder
 {
     public static readonly Option<int> Jobs = new("--jobs", "-j")
     {
@@ -51,7 +51,7 @@ public static class FetchOptionsBinder
     public static readonly Option<string?> CaFile = new("--ca-file")
     {
         Description = "PEM file of extra CA certificates to trust for https and oci (a private registry or mirror) [$SSL_CERT_FILE]",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SSL_CERT_FILE") is { Length: > 0 } file ? file : null,
+        DefaultValueFactory = _ => DefaultCaFile(),
     };
 
     public static void AddTo(Command command)
@@ -66,17 +66,28 @@ public static class FetchOptionsBinder
         command.Options.Add(CaFile);
     }
 
-    public static FetchOptions Bind(ParseResult parseResult) => new()
+    /// <summary>The options as given; for a command without them (<c>hash generate</c>), the defaults and <c>$SSL_CERT_FILE</c>.</summary>
+    public static FetchOptions Bind(ParseResult parseResult)
     {
-        Jobs = Math.Max(1, parseResult.GetValue(Jobs)),
-        PerHost = Math.Max(1, parseResult.GetValue(PerHost)),
-        StallTimeout = TimeSpan.FromSeconds(Math.Max(1, parseResult.GetValue(StallTimeout))),
-        MinimumRate = Math.Max(0, parseResult.GetValue(SpeedLimit)),
-        MinimumRateWindow = TimeSpan.FromSeconds(Math.Max(1, parseResult.GetValue(SpeedTime))),
-        FileDeadline = parseResult.GetValue(FileDeadline) is > 0 and var seconds ? TimeSpan.FromSeconds(seconds) : Timeout.InfiniteTimeSpan,
-        MaxFileSize = ParseSize(parseResult.GetValue(MaxFileSize) ?? "4G"),
-        CaFile = parseResult.GetValue(CaFile),
-    };
+        if (!parseResult.CommandResult.Command.Options.Contains(Jobs))
+        {
+            return new FetchOptions { CaFile = DefaultCaFile() };
+        }
+        return new FetchOptions
+        {
+            Jobs = Math.Max(1, parseResult.GetValue(Jobs)),
+            PerHost = Math.Max(1, parseResult.GetValue(PerHost)),
+            StallTimeout = TimeSpan.FromSeconds(Math.Max(1, parseResult.GetValue(StallTimeout))),
+            MinimumRate = Math.Max(0, parseResult.GetValue(SpeedLimit)),
+            MinimumRateWindow = TimeSpan.FromSeconds(Math.Max(1, parseResult.GetValue(SpeedTime))),
+            FileDeadline = parseResult.GetValue(FileDeadline) is > 0 and var seconds ? TimeSpan.FromSeconds(seconds) : Timeout.InfiniteTimeSpan,
+            MaxFileSize = ParseSize(parseResult.GetValue(MaxFileSize) ?? "4G"),
+            CaFile = parseResult.GetValue(CaFile),
+        };
+    }
+
+    private static string? DefaultCaFile() =>
+        Environment.GetEnvironmentVariable("SSL_CERT_FILE") is { Length: > 0 } file ? file : null;
 
     /// <summary>"4096", "512M", "4G": bytes, with an optional power-of-1024 suffix.</summary>
     public static long ParseSize(string text)

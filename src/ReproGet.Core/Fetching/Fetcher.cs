@@ -293,6 +293,7 @@ public sealed class Fetcher(ContentCache cache, BlobSourceSet sources, FetchOpti
     private async Task TransferAsync(IBlobSource source, FetchItem item, BlobRequest request, PendingBlob pending, string redacted,
         HostGate gate, CancellationToken cancellationToken)
     {
+        var entry = request.Entry!;
         await using var response = await OpenAsync(source, request, redacted, cancellationToken).ConfigureAwait(false);
         gate.Answered();
         if (response.Offset != pending.Length)
@@ -303,7 +304,7 @@ public sealed class Fetcher(ContentCache cache, BlobSourceSet sources, FetchOpti
         bound.CheckAnnounced(response.TotalLength);
         if (pending.Length == 0)
         {
-            progress.Downloading(request.Entry, redacted, response.TotalLength);
+            progress.Downloading(entry, redacted, response.TotalLength);
         }
         await using var body = new StallDetectingStream(response.Content, options.StallTimeout, redacted,
             options.MinimumRate, options.MinimumRateWindow, options.Time);
@@ -322,7 +323,7 @@ public sealed class Fetcher(ContentCache cache, BlobSourceSet sources, FetchOpti
                     nextSpaceCheck += FreeSpaceCheckInterval;
                 }
                 await pending.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                progress.Transferred(request.Entry, read);
+                progress.Transferred(entry, read);
             }
         }
         finally
