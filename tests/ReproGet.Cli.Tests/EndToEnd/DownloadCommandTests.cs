@@ -38,7 +38,7 @@ public sealed class DownloadCommandTests
         using var temp = new TempDirectory();
         var lockfile = temp.WriteFile("SHA256SUMS", DebFixture.Hello.LockLine);
 
-        var run = await CliRun.InCacheAsync(temp.Combine("cache"), "--distro", "none", "--provider", provider, "download", lockfile);
+        var run = await CliRun.InCacheAsync(temp.Combine("cache"), "--provider", provider, "download", lockfile);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("has an empty item", run.StandardError, StringComparison.Ordinal);
