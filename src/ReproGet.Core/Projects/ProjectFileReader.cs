@@ -51,7 +51,7 @@ public static class ProjectFileReader
         }
         catch (TomlException e)
         {
-            throw new ProjectFileException(displayPath, e.Line ?? 1, e.Column ?? 1, SyntaxProblem(e.Message),
+            throw new ProjectFileException(displayPath, e.Line ?? 1, e.Column ?? 1, SyntaxProblem(e.Diagnostics?.FirstOrDefault()?.Message ?? e.Message),
                 "fix the TOML syntax (https://toml.io/en/v1.0.0)");
         }
         var table = new ProjectTable(displayPath, model, metadata, 1, 1);
