@@ -35,7 +35,9 @@ public static class ProjectLock
     public static async Task<ProjectLockResult> RunAsync(ProjectFile project, IDistro distro, ProjectLockOptions options,
         IStatusLog log, CancellationToken cancellationToken)
     {
-        var resolver = distro.Resolver ?? throw new NotSupportedByDistroException(distro.Name, "lock");
+        var resolver = distro.Resolver ?? throw new ReproGetException(
+            $"{project.Path}: `lock` has no solver for distro \"{distro.Name}\" yet (Debian and Ubuntu resolve with apt-get)",
+            $"lock inside a {distro.Name} system instead: install the packages, then `repro-get hash generate`");
         var architectures = options.Architectures.Count == 0 ? project.Architectures : options.Architectures;
         foreach (var architecture in architectures.Where(a => !project.Architectures.Contains(a)))
         {
