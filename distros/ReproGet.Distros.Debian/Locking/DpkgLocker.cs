@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using ReproGet.Core.Distros;
 using ReproGet.Core.Errors;
 using ReproGet.Core.Lockfiles;
+using ReproGet.Core.Operations.Locking;
 using ReproGet.Distros.Debian.Apt;
 using ReproGet.Distros.Debian.Dpkg;
 using ReproGet.Distros.Debian.Versions;
@@ -22,10 +24,12 @@ internal sealed class DpkgLocker : IPackageLocker
 
     private static IReadOnlyList<LockedFile> Lock(DistroContext context, LockRequest request, CancellationToken cancellationToken)
     {
+        var clock = Stopwatch.StartNew();
         var status = DpkgStatus.Read(context);
         var targets = Targets(context, status, request);
+        context.Log.Debug($"read dpkg's status: {status.Packages.Count} packages, {targets.Count} to lock ({clock.ElapsedMilliseconds} ms)");
         var index = AptListsIndex.Load(context, targets.Select(t => t.Name).ToHashSet(StringComparer.Ordinal), cancellationToken);
-        context.Log.Debug($"read {index.ListFiles.Count} apt lists under {index.Directory} for {targets.Count} packages");
+        context.Log.Debug($"read {index.ListFiles.Count} apt lists under {index.Directory} for {targets.Count} packages ({clock.ElapsedMilliseconds} ms)");
         var locked = new List<LockedFile>();
         var missing = new List<LockTarget>();
         foreach (var target in targets)
@@ -42,7 +46,7 @@ internal sealed class DpkgLocker : IPackageLocker
             }
             locked.Add(new LockedFile(found.Sha256, found.Filename));
         }
-        Report(context, request, index, missing);
+        Report(context, request, index, missing, locked.Count);
         return [.. locked.DistinctBy(f => f.Name)];
     }
 
@@ -86,7 +90,7 @@ internal sealed class DpkgLocker : IPackageLocker
     private static string List(List<LockTarget> targets) =>
         string.Join(", ", targets.Take(MaxListedInError)) + (targets.Count > MaxListedInError ? $" and {targets.Count - MaxListedInError} more" : "");
 
-    private static void Report(DistroContext context, LockRequest request, AptListsIndex index, List<LockTarget> missing)
+    private static void Report(DistroContext context, LockRequest request, AptListsIndex index, List<LockTarget> missing, int lockedCount)
     {
         if (missing.Count == 0)
         {
@@ -95,16 +99,23 @@ internal sealed class DpkgLocker : IPackageLocker
         var where = index.ListFiles.Count == 0
             ? $"there are no apt lists under {index.Directory}"
             : $"no apt list under {index.Directory} has them";
-        if (request.AllowMissing)
-        {
-            foreach (var target in missing)
-            {
-                context.Log.Warn($"{target}: left out of the lock ({where})");
-            }
-            return;
-        }
         var installed = missing.Where(t => t.Installed is not null).ToList();
         var unknown = missing.Where(t => t.Installed is null).ToList();
+        var hint = index.ListFiles.Count == 0
+            ? "run `apt-get update` first (image builds often delete the lists)"
+            : installed.Count > 0
+                ? "run `apt-get update` against sources that still carry these versions (for Debian, snapshot.debian.org for the date they were installed)"
+                : "check the names (`apt-cache policy NAME`) or run `apt-get update`";
+        var names = missing.Select(t => t.ToString()).ToList();
+        if (request.AllowMissing && lockedCount > 0)
+        {
+            MissingPackagesSummary.Tell(context.Log, names, where, hint, request.ReportPath);
+            return;
+        }
+        if (request.ReportPath is { } reportPath)
+        {
+            MissingPackagesSummary.WriteReport(reportPath, names, where);
+        }
         var parts = new List<string>();
         if (installed.Count > 0)
         {
@@ -114,11 +125,9 @@ internal sealed class DpkgLocker : IPackageLocker
         {
             parts.Add($"{Count(unknown.Count, "named package")} neither installed nor in apt's lists: {List(unknown)}");
         }
-        var hint = index.ListFiles.Count == 0
-            ? "run `apt-get update` first (image builds often delete the lists)"
-            : installed.Count > 0
-                ? "run `apt-get update` against sources that still carry these versions (for Debian, snapshot.debian.org for the date they were installed)"
-                : "check the names (`apt-cache policy NAME`) or run `apt-get update`";
-        throw new ReproGetException($"{string.Join("; ", parts)} ({where})", hint + ", or pass --allow-missing to leave them out with a warning");
+        // --allow-missing leaves some packages out; it never turns "nothing could be locked" into an empty lock and success.
+        var nothing = lockedCount == 0 ? "nothing could be locked: " : "";
+        throw new ReproGetException($"{nothing}{string.Join("; ", parts)} ({where})",
+            request.AllowMissing ? hint : hint + ", or pass --allow-missing to leave them out with a warning");
     }
 }

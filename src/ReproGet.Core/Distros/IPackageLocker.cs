@@ -6,7 +6,11 @@ namespace ReproGet.Core.Distros;
 public sealed record LockedFile(Sha256Digest Sha256, string Name);
 
 /// <summary>What to lock: named packages (empty = everything installed) and how to treat gaps.</summary>
-public sealed record LockRequest(IReadOnlyList<string> Packages, bool AllowMissing);
+public sealed record LockRequest(IReadOnlyList<string> Packages, bool AllowMissing)
+{
+    /// <summary>Where to write every package left out, one per line (<c>--report FILE</c>); null: only the summary line.</summary>
+    public string? ReportPath { get; init; }
+}
 
 /// <summary>A plugin's <see cref="IDistro.Locker"/>: writes lock lines from the package manager's own databases and indexes.</summary>
 public interface IPackageLocker

@@ -10,7 +10,13 @@ public static class HashGenerateCommand
 {
     public static readonly Option<bool> AllowMissing = new("--allow-missing")
     {
-        Description = "Skip, with a warning, installed packages that no index knows (instead of failing)",
+        Description = "Leave out installed packages that no index knows, with one summary warning (instead of failing); never writes an empty lock",
+    };
+
+    public static readonly Option<string?> Report = new("--report")
+    {
+        Description = "Write every package left out of the lock to FILE, one 'package<TAB>reason' line each",
+        HelpName = "FILE",
     };
 
     public static Command Create()
@@ -30,6 +36,7 @@ public static class HashGenerateCommand
         command.Arguments.Add(packages);
         command.Options.Add(dedupe);
         command.Options.Add(AllowMissing);
+        command.Options.Add(Report);
         command.SetAction(async (context, cancellationToken) =>
         {
             var locked = await LockAsync(context, context.ParseResult.GetValue(packages) ?? [], cancellationToken).ConfigureAwait(false);
@@ -48,7 +55,10 @@ public static class HashGenerateCommand
     {
         var distro = context.Distro;
         var locker = distro.Locker ?? throw new NotSupportedByDistroException(distro.Name, "hash generate");
-        var request = new LockRequest(packages, context.ParseResult.GetValue(AllowMissing));
+        var request = new LockRequest(packages, context.ParseResult.GetValue(AllowMissing))
+        {
+            ReportPath = context.ParseResult.GetValue(Report),
+        };
         var locked = await locker.LockAsync(context.DistroContext, request, cancellationToken).ConfigureAwait(false);
         return [.. locked.OrderBy(f => f.Name, StringComparer.Ordinal)];
     }

@@ -20,6 +20,7 @@ public static class HashUpdateCommand
             """);
         command.Arguments.Add(file);
         command.Options.Add(HashGenerateCommand.AllowMissing);
+        command.Options.Add(HashGenerateCommand.Report);
         command.SetAction(async (context, cancellationToken) =>
         {
             var path = context.ParseResult.GetValue(file)!;
