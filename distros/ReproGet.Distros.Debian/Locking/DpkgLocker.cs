@@ -2,7 +2,6 @@ using System.Diagnostics;
 using ReproGet.Core.Distros;
 using ReproGet.Core.Errors;
 using ReproGet.Core.Lockfiles;
-using ReproGet.Core.Operations.Locking;
 using ReproGet.Distros.Debian.Apt;
 using ReproGet.Distros.Debian.Dpkg;
 using ReproGet.Distros.Debian.Versions;
@@ -19,14 +18,14 @@ internal sealed class DpkgLocker : IPackageLocker
 {
     private const int MaxListedInError = 10;
 
-    public Task<IReadOnlyList<LockedFile>> LockAsync(DistroContext context, LockRequest request, CancellationToken cancellationToken) =>
-        Task.Run(() => Lock(context, request, cancellationToken), cancellationToken);
+    public Task<LockResult> LockAsync(DistroContext context, IReadOnlyList<string> packages, CancellationToken cancellationToken) =>
+        Task.Run(() => Lock(context, packages, cancellationToken), cancellationToken);
 
-    private static IReadOnlyList<LockedFile> Lock(DistroContext context, LockRequest request, CancellationToken cancellationToken)
+    private static LockResult Lock(DistroContext context, IReadOnlyList<string> packages, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var status = DpkgStatus.Read(context);
-        var targets = Targets(context, status, request);
+        var targets = Targets(context, status, packages);
         context.Log.Debug($"read dpkg's status: {status.Packages.Count} packages, {targets.Count} to lock ({clock.ElapsedMilliseconds} ms)");
         var index = AptListsIndex.Load(context, targets.Select(t => t.Name).ToHashSet(StringComparer.Ordinal), cancellationToken);
         context.Log.Debug($"read {index.ListFiles.Count} apt lists under {index.Directory} for {targets.Count} packages ({clock.ElapsedMilliseconds} ms)");
@@ -46,13 +45,12 @@ internal sealed class DpkgLocker : IPackageLocker
             }
             locked.Add(new LockedFile(found.Sha256, found.Filename));
         }
-        Report(context, request, index, missing, locked.Count);
-        return [.. locked.DistinctBy(f => f.Name)];
+        return new LockResult([.. locked.DistinctBy(f => f.Name)], Missing(index, missing));
     }
 
-    private static List<LockTarget> Targets(DistroContext context, DpkgStatus status, LockRequest request)
+    private static List<LockTarget> Targets(DistroContext context, DpkgStatus status, IReadOnlyList<string> packages)
     {
-        if (request.Packages.Count == 0)
+        if (packages.Count == 0)
         {
             var installed = status.Packages.Where(p => p.HasFiles).Select(LockTarget.ForInstalled).ToList();
             return installed.Count > 0
@@ -61,7 +59,7 @@ internal sealed class DpkgLocker : IPackageLocker
                     "is --root the system you mean? name packages to lock their candidate versions instead");
         }
         var targets = new List<LockTarget>();
-        foreach (var requested in request.Packages.Select(PackageRequest.Parse))
+        foreach (var requested in packages.Select(PackageRequest.Parse))
         {
             var architectures = requested.Architectures(status.NativeArchitecture);
             var installed = status.Packages.Where(p => p.HasFiles && p.Name == requested.Name && architectures.Contains(p.Architecture)).ToList();
@@ -90,32 +88,17 @@ internal sealed class DpkgLocker : IPackageLocker
     private static string List(List<LockTarget> targets) =>
         string.Join(", ", targets.Take(MaxListedInError)) + (targets.Count > MaxListedInError ? $" and {targets.Count - MaxListedInError} more" : "");
 
-    private static void Report(DistroContext context, LockRequest request, AptListsIndex index, List<LockTarget> missing, int lockedCount)
+    private static MissingPackages? Missing(AptListsIndex index, List<LockTarget> missing)
     {
         if (missing.Count == 0)
         {
-            return;
+            return null;
         }
         var where = index.ListFiles.Count == 0
             ? $"there are no apt lists under {index.Directory}"
             : $"no apt list under {index.Directory} has them";
         var installed = missing.Where(t => t.Installed is not null).ToList();
         var unknown = missing.Where(t => t.Installed is null).ToList();
-        var hint = index.ListFiles.Count == 0
-            ? "run `apt-get update` first (image builds often delete the lists)"
-            : installed.Count > 0
-                ? "run `apt-get update` against sources that still carry these versions (for Debian, snapshot.debian.org for the date they were installed)"
-                : "check the names (`apt-cache policy NAME`) or run `apt-get update`";
-        var names = missing.Select(t => t.ToString()).ToList();
-        if (request.AllowMissing && lockedCount > 0)
-        {
-            MissingPackagesSummary.Tell(context.Log, names, where, hint, request.ReportPath);
-            return;
-        }
-        if (request.ReportPath is { } reportPath)
-        {
-            MissingPackagesSummary.WriteReport(reportPath, names, where);
-        }
         var parts = new List<string>();
         if (installed.Count > 0)
         {
@@ -125,9 +108,12 @@ internal sealed class DpkgLocker : IPackageLocker
         {
             parts.Add($"{Count(unknown.Count, "named package")} neither installed nor in apt's lists: {List(unknown)}");
         }
-        // --allow-missing leaves some packages out; it never turns "nothing could be locked" into an empty lock and success.
-        var nothing = lockedCount == 0 ? "nothing could be locked: " : "";
-        throw new ReproGetException($"{nothing}{string.Join("; ", parts)} ({where})",
-            request.AllowMissing ? hint : hint + ", or pass --allow-missing to leave them out with a warning");
+        var hint = index.ListFiles.Count == 0
+            ? "run `apt-get update` first (image builds often delete the lists)"
+            : installed.Count > 0
+                ? "run `apt-get update` against sources that still carry these versions (for Debian, snapshot.debian.org for the date they were installed)"
+                : "check the names (`apt-cache policy NAME`) or run `apt-get update`";
+        return new MissingPackages([.. missing.Select(t => new MissingPackage(t.ToString(), where))],
+            $"{string.Join("; ", parts)} ({where})", hint);
     }
 }

@@ -15,40 +15,39 @@ public static class MissingPackagesSummary
     /// <summary>How many names the summary line shows before "and N more".</summary>
     public const int NamedInLine = 5;
 
-    /// <summary>The one warning line for <paramref name="packages"/> left out because of <paramref name="reason"/>.</summary>
-    public static string Line(IReadOnlyList<string> packages, string reason, string hint)
+    /// <summary>The one warning line for <paramref name="missing"/>.</summary>
+    public static string Line(MissingPackages missing)
     {
-        var names = string.Join(", ", packages.Take(NamedInLine).Select(Printable))
+        var packages = missing.Packages;
+        var oneReason = packages.Select(p => p.Reason).Distinct(StringComparer.Ordinal).Count() == 1;
+        var names = string.Join(", ", packages.Take(NamedInLine).Select(p => oneReason ? Printable(p.Package) : $"{Printable(p.Package)} ({Printable(p.Reason)})"))
             + (packages.Count > NamedInLine ? $" and {packages.Count - NamedInLine} more" : "");
         var count = packages.Count == 1 ? "1 package was" : $"{packages.Count} packages were";
-        return $"{count} left out of the lock ({reason}): {names}; {hint}; the full list: --debug or --report FILE";
+        var why = oneReason ? $" ({Printable(packages[0].Reason)})" : "";
+        return $"{count} left out of the lock{why}: {names}; {missing.Hint}; the full list: --debug or --report FILE";
     }
 
     /// <summary>Warns once, lists every package under --debug, and writes <paramref name="reportPath"/> when given.</summary>
-    public static void Tell(IStatusLog log, IReadOnlyList<string> packages, string reason, string hint, string? reportPath)
+    public static void Tell(IStatusLog log, MissingPackages missing, string? reportPath)
     {
-        if (packages.Count == 0)
+        log.Warn(Line(missing));
+        foreach (var package in missing.Packages)
         {
-            return;
-        }
-        log.Warn(Line(packages, reason, hint));
-        foreach (var package in packages)
-        {
-            log.Debug($"{Printable(package)}: left out of the lock ({reason})");
+            log.Debug($"{Printable(package.Package)}: left out of the lock ({Printable(package.Reason)})");
         }
         if (reportPath is not null)
         {
-            WriteReport(reportPath, packages, reason);
+            WriteReport(reportPath, missing);
         }
     }
 
     /// <summary>The full list, one <c>package&lt;TAB&gt;reason</c> line each, written whole or not at all.</summary>
-    public static void WriteReport(string path, IReadOnlyList<string> packages, string reason)
+    public static void WriteReport(string path, MissingPackages missing)
     {
         var text = new StringBuilder();
-        foreach (var package in packages)
+        foreach (var package in missing.Packages)
         {
-            text.Append(Printable(package)).Append('\t').Append(Printable(reason)).Append('\n');
+            text.Append(Printable(package.Package)).Append('\t').Append(Printable(package.Reason)).Append('\n');
         }
         var temp = $"{path}.{Guid.NewGuid():N}.tmp";
         File.WriteAllText(temp, text.ToString());
