@@ -55,12 +55,27 @@ internal sealed class SnapshotResolver(DistroContext context, string baseUrl, st
         }
         context.Log.Debug($"snapshot: {found.Count} of {targets.Count} versions found at the image's snapshot time");
         var left = targets.Where(t => !found.ContainsKey(t)).ToList();
-        var leftNames = left.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var answers = new List<(LockTarget Target, IReadOnlyList<SnapshotFile> Files)>();
         foreach (var target in left)
         {
             try
             {
-                if (await ByApiAsync(target, sources, architectures, leftNames, cancellationToken).ConfigureAwait(false) is { } stanza)
+                answers.Add((target, await AskApiAsync(target, cancellationToken).ConfigureAwait(false)));
+            }
+            catch (Exception e) when (e is SnapshotRefusedException or ReproGetException)
+            {
+                AddReason(reasons, target, (e is SnapshotRefusedException ? "refused: " : "snapshot archive: ") + e.Message);
+            }
+        }
+        // Read each time's index for the packages still missing AND for the packages whose files the API names, so
+        // an answer pointing at another package's file is seen (and refused) rather than merely not found.
+        var apiNames = left.Select(t => t.Name).Concat(answers.SelectMany(a => a.Files).Select(f => PackageOfFile(f.Filename)))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var (target, files) in answers)
+        {
+            try
+            {
+                if (await ByApiAsync(target, files, sources, architectures, apiNames, cancellationToken).ConfigureAwait(false) is { } stanza)
                 {
                     found[target] = stanza;
                     reasons.Remove(target);
@@ -68,11 +83,11 @@ internal sealed class SnapshotResolver(DistroContext context, string baseUrl, st
             }
             catch (SnapshotRefusedException e)
             {
-                reasons[target] = "refused: " + e.Message;
+                AddReason(reasons, target, "refused: " + e.Message);
             }
             catch (ReproGetException e)
             {
-                reasons[target] = "snapshot archive: " + e.Message;
+                AddReason(reasons, target, "snapshot archive: " + e.Message);
             }
         }
         foreach (var target in targets.Where(t => !found.ContainsKey(t) && !reasons.ContainsKey(t)))
@@ -82,14 +97,18 @@ internal sealed class SnapshotResolver(DistroContext context, string baseUrl, st
         return (found, reasons);
     }
 
-    private async Task<IndexedPackage?> ByApiAsync(LockTarget target, IReadOnlyList<SnapshotSource> sources,
+    private async Task<IReadOnlyList<SnapshotFile>> AskApiAsync(LockTarget target, CancellationToken cancellationToken)
+    {
+        var url = _archive.FileInfoUrl(target.Name, target.Installed!.Version);
+        // The API's answer changes as the archive grows: fetched every time, never taken from the cache.
+        var path = await _archive.FetchAsync(url, immutable: false, cancellationToken).ConfigureAwait(false);
+        return SnapshotApiAnswer.Parse(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false), url);
+    }
+
+    private async Task<IndexedPackage?> ByApiAsync(LockTarget target, IReadOnlyList<SnapshotFile> answer, IReadOnlyList<SnapshotSource> sources,
         IReadOnlyCollection<string> architectures, IReadOnlySet<string> names, CancellationToken cancellationToken)
     {
         var installed = target.Installed!;
-        var url = _archive.FileInfoUrl(target.Name, installed.Version);
-        // The API's answer changes as the archive grows: fetched every time, never taken from the cache.
-        var answer = SnapshotApiAnswer.Parse(await File.ReadAllBytesAsync(
-            await _archive.FetchAsync(url, immutable: false, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false), url);
         var refusals = new List<string>();
         foreach (var file in answer.Where(f => f.Architecture == installed.Architecture))
         {
@@ -148,6 +167,18 @@ internal sealed class SnapshotResolver(DistroContext context, string baseUrl, st
             _suites[key] = task = SnapshotSuite.ReadAsync(_archive, archive, time, suite, components, architectures, names, _keys, cancellationToken);
         }
         return task;
+    }
+
+    // Both steps may fail for one package (a refused image-time suite, then no API answer): the report keeps both.
+    private static void AddReason(Dictionary<LockTarget, string> reasons, LockTarget target, string reason) =>
+        reasons[target] = reasons.TryGetValue(target, out var earlier) ? $"{earlier}; {reason}" : reason;
+
+    // Pool files are named PACKAGE_VERSION_ARCH.deb.
+    private static string PackageOfFile(string filename)
+    {
+        var basename = filename[(filename.LastIndexOf('/') + 1)..];
+        var underscore = basename.IndexOf('_');
+        return underscore > 0 ? basename[..underscore] : basename;
     }
 
     // Architecture: all packages are listed in every binary-ARCH index; the native one is always there.

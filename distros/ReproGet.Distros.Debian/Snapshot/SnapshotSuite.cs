@@ -1,3 +1,4 @@
+using ReproGet.Core.Errors;
 using ReproGet.Core.Hashing;
 using ReproGet.Distros.Debian.Apt;
 using ReproGet.Distros.Debian.Provenance;
@@ -39,12 +40,13 @@ internal static class SnapshotSuite
             foreach (var architecture in architectures)
             {
                 var plain = $"{component}/binary-{architecture}/Packages";
-                if (IndexSuffixes.Select(s => plain + s).FirstOrDefault(p => release.Find(p) is not null) is not { } path)
+                var listed = IndexSuffixes.Select(s => plain + s).Where(p => release.Find(p) is not null).ToList();
+                if (listed.Count == 0)
                 {
                     continue;
                 }
+                var (path, index) = await FetchFirstAsync(archive, suiteUrl, listed, cancellationToken).ConfigureAwait(false);
                 var indexUrl = suiteUrl + path;
-                var index = await archive.FetchAsync(indexUrl, immutable: true, cancellationToken).ConfigureAwait(false);
                 var sha256 = await Sha256Hasher.HashFileAsync(index, cancellationToken).ConfigureAwait(false);
                 if (release.CheckIndex(path, sha256, new FileInfo(index).Length) is { } failure)
                 {
@@ -56,5 +58,21 @@ internal static class SnapshotSuite
             }
         }
         return found;
+    }
+
+    // The Release lists the index in several compressions; a mirror may not serve them all.
+    private static async Task<(string Path, string File)> FetchFirstAsync(SnapshotArchive archive, string suiteUrl, List<string> paths,
+        CancellationToken cancellationToken)
+    {
+        for (var i = 0; ; i++)
+        {
+            try
+            {
+                return (paths[i], await archive.FetchAsync(suiteUrl + paths[i], immutable: true, cancellationToken).ConfigureAwait(false));
+            }
+            catch (ReproGetException) when (i < paths.Count - 1)
+            {
+            }
+        }
     }
 }
