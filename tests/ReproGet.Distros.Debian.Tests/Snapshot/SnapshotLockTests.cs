@@ -25,7 +25,7 @@ public sealed class SnapshotLockTests(SnapshotServer snapshot) : IClassFixture<S
         var result = await LockAsync(root, cache.Path);
 
         Assert.Null(result.Missing);
-        Assert.Equal([snapshot.ApiOnly.LockLine, snapshot.OldA.LockLine, snapshot.OldAll.LockLine],
+        Assert.Equal(new[] { snapshot.ApiOnly.LockLine, snapshot.OldA.LockLine, snapshot.OldAll.LockLine }.Order(StringComparer.Ordinal),
             result.Files.Select(f => $"{f.Sha256.Hex}  {f.Name}\n").Order(StringComparer.Ordinal));
     }
 

@@ -81,11 +81,11 @@ public sealed class SnapshotServer : IAsyncLifetime
     {
         var sha1 = Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(File.ReadAllBytes(deb.Path)));
         var slash = poolName.LastIndexOf('/');
-        var json = $$"""
-            {"_comment":"foo","binary":"{{deb.Name}}","binary_version":"{{deb.Version}}",
-             "result":[{"architecture":"{{deb.Architecture}}","hash":"{{sha1}}"}],
-             "fileinfo":{"{{sha1}}":[{"archive_name":"debian","first_seen":"{{time}}","name":"{{poolName[(slash + 1)..]}}","path":"/{{poolName[..slash]}}","size":{{new FileInfo(deb.Path).Length}}}]}}
-            """;
+        var size = new FileInfo(deb.Path).Length.ToString(CultureInfo.InvariantCulture);
+        var json = "{\"_comment\":\"foo\",\"binary\":\"" + deb.Name + "\",\"binary_version\":\"" + deb.Version + "\","
+            + "\"result\":[{\"architecture\":\"" + deb.Architecture + "\",\"hash\":\"" + sha1 + "\"}],"
+            + "\"fileinfo\":{\"" + sha1 + "\":[{\"archive_name\":\"debian\",\"first_seen\":\"" + time + "\",\"name\":\""
+            + poolName[(slash + 1)..] + "\",\"path\":\"/" + poolName[..slash] + "\",\"size\":" + size + "}]}}";
         // The server matches paths only: the query (?fileinfo=1) is the client's to send.
         Http.Serve($"/mr/binary/{deb.Name}/{deb.Version}/binfiles", Encoding.UTF8.GetBytes(json));
     }
