@@ -4,6 +4,7 @@ using ReproGet.Core.Packages;
 using ReproGet.Distros.Debian.Apt;
 using ReproGet.Distros.Debian.Dpkg;
 using ReproGet.Distros.Debian.Locking;
+using ReproGet.Distros.Debian.Resolving;
 
 namespace ReproGet.Distros.Debian;
 
@@ -20,6 +21,8 @@ public abstract class DpkgDistro : IDistro
     public bool IsExperimental => false;
 
     public IPackageLocker Locker => _locker ??= new DpkgLocker(UsesDebianSnapshot);
+
+    public IPackageResolver? Resolver { get; } = new AptResolver();
 
     public IPackageInstaller Installer { get; } = new DpkgInstaller();
 
