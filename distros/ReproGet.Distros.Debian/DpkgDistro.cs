@@ -40,5 +40,7 @@ public abstract class DpkgDistro : IDistro
     }
 
     public EntryRole Classify(LockEntry entry) =>
-        entry.Package?.Kind == PackageKind.Deb ? EntryRole.Package : EntryRole.NotNeeded;
+        entry.Package?.Kind == PackageKind.Deb ? EntryRole.Package
+        : Provenance.ProofName.IsInRelease(entry.Name) || Provenance.ProofName.IsPackagesIndex(entry.Name) ? EntryRole.Proof
+        : EntryRole.NotNeeded;
 }

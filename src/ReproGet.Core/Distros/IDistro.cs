@@ -11,6 +11,12 @@ public enum EntryRole
     /// <summary>A file that goes with a package (a detached signature): fetched, not installed on its own.</summary>
     Auxiliary,
 
+    /// <summary>
+    /// A file of the distro's signature chain (Debian's <c>dists/…/InRelease</c> and <c>Packages</c>): fetched, carried
+    /// and verified like any entry, never installed.
+    /// </summary>
+    Proof,
+
     /// <summary>Nothing this plugin uses.</summary>
     NotNeeded,
 }
