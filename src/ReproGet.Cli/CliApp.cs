@@ -35,6 +35,7 @@ public static class CliApp
         root.Subcommands.Add(BundleCommand.Create());
         root.Subcommands.Add(DockerfileCommand.Create());
         root.Subcommands.Add(InfoCommand.Create());
+        root.Subcommands.Add(Commands.Verify.VerifyCommand.Create());
         HelpDetails.Install(root);
         return await root.Parse(args).InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }

@@ -48,4 +48,7 @@ public interface IDistro
 
     /// <summary>Templates for <c>dockerfile generate</c>; null when the plugin ships none.</summary>
     IDockerfileRenderer? Dockerfiles { get; }
+
+    /// <summary>Checks that the distro signed the locked files (<c>verify</c>, and <c>install</c> when the lock carries a chain); null when the plugin cannot.</summary>
+    IProvenanceVerifier? Provenance => null;
 }
