@@ -13,6 +13,9 @@ internal sealed class DebianProvenanceVerifier(IDistro distro) : IProvenanceVeri
     public IReadOnlyList<Core.Lockfiles.LockEntry> Needed(IDistro _, IReadOnlyList<Core.Lockfiles.LockEntry> entries) =>
         [.. entries.Where(e => distro.Classify(e) == EntryRole.Proof)];
 
+    public IReadOnlyList<string> BundleKeyrings(DistroContext context, IReadOnlyList<string> given) =>
+        [.. (given.Count > 0 ? TrustedKeys.FromFiles(given) : TrustedKeys.ForRoot(context)).Files.Where(f => !f.EndsWith(".asc", StringComparison.Ordinal))];
+
     public async Task<IReadOnlyList<VerificationRow>> VerifyAsync(DistroContext context, ProvenanceRequest request, CancellationToken cancellationToken)
     {
         var proofs = request.Entries.Where(e => distro.Classify(e) == EntryRole.Proof)

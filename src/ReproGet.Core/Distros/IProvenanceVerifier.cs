@@ -21,5 +21,8 @@ public interface IProvenanceVerifier
     IReadOnlyList<LockEntry> Needed(IDistro distro, IReadOnlyList<LockEntry> entries) =>
         [.. entries.Where(e => distro.Classify(e) != EntryRole.NotNeeded)];
 
+    /// <summary>Binary keyring files a bundle's install.sh should trust (the given ones, else the root's); none by default.</summary>
+    IReadOnlyList<string> BundleKeyrings(DistroContext context, IReadOnlyList<string> given) => [];
+
     Task<IReadOnlyList<VerificationRow>> VerifyAsync(DistroContext context, ProvenanceRequest request, CancellationToken cancellationToken);
 }
