@@ -5,7 +5,7 @@ namespace ReproGet.Cli.Tests.EndToEnd;
 
 /// <summary>
 /// hash generate → verify → install's gate on a root with the real bookworm-updates list, its InRelease and Debian's
-/// archive keyring, through the real repro-get process; verify also runs with no network at all (<c>unshare -n</c>).
+/// archive keyring, in process; verify also runs as the real process with no network at all (<c>unshare -n</c>).
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class VerifyCommandTests : IDisposable
@@ -107,6 +107,6 @@ public sealed class VerifyCommandTests : IDisposable
         return _work.WriteFile("SHA256SUMS", generate.StandardOutput);
     }
 
-    private Task<ReproGetProcess> RunAsync(params string[] arguments) =>
-        ReproGetProcess.RunAsync(["--root", _root.Path, "--cache", Cache, "--distro", "debian", .. arguments]);
+    private Task<CliResult> RunAsync(params string[] arguments) =>
+        CliRun.RunAsync(["--root", _root.Path, "--cache", Cache, "--distro", "debian", .. arguments]);
 }

@@ -1,9 +1,10 @@
 using System.CommandLine;
+using ReproGet.Cli.Output;
 using ReproGet.Core.Operations.Verify;
 
 namespace ReproGet.Cli.Commands.Verify;
 
-public static class VerifyCommand
+internal static class VerifyCommand
 {
     public static readonly Option<bool> RequireProvenance = new("--require-provenance")
     {
@@ -41,15 +42,11 @@ public static class VerifyCommand
         command.SetAction(async (context, cancellationToken) =>
         {
             var entries = LockfileArguments.Read(context, lockfiles);
-            var distro = context.Distro;
-            using var cache = context.OpenCache();
-            var needed = ProvenanceCheck.Needed(distro, entries);
-            if (!context.ParseResult.GetValue(offline) && needed.Any(e => !cache.Contains(e.Sha256)))
-            {
-                await FetchRunner.FetchAsync(context, cache, [.. needed.Where(e => !cache.Contains(e.Sha256))], cancellationToken).ConfigureAwait(false);
-            }
-            var report = await ProvenanceCheck.RunAsync(distro, context.DistroContext, cache, entries,
-                context.ParseResult.GetValue(Keyring) ?? [], context.ParseResult.GetValue(RequireProvenance), cancellationToken).ConfigureAwait(false);
+            var options = new VerifyOptions(context.ParseResult.GetValue(Keyring) ?? [], context.ParseResult.GetValue(RequireProvenance),
+                context.ParseResult.GetValue(offline));
+            var result = await VerifyOperation.VerifyAsync(context.Operation, entries, options, cancellationToken).ConfigureAwait(false);
+            FetchReportText.ThrowIfIncomplete(result.Fetch);
+            var report = result.Report!;
             VerifyReportRenderer.Write(context, report, context.ParseResult.GetValue(json));
             return report.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
         });
