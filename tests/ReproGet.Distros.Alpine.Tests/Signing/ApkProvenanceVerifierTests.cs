@@ -18,7 +18,7 @@ public sealed class ApkProvenanceVerifierTests
         var melange = Entry(FixturePath.Get("alpine", "packages", "test", "melange-x86_64", "replayout-1.0.0-r0.apk"), "x86_64/replayout-1.0.0-r0.apk");
         var unsigned = Entry(FixturePath.Get("alpine", "packages", "test", "unsigned", "hello-0.1.0-r0.apk"), "x86_64/hello-0.1.0-r0.apk");
         var paths = new Dictionary<Sha256Digest, string> { [real.Entry.Sha256] = real.Path, [melange.Entry.Sha256] = melange.Path, [unsigned.Entry.Sha256] = unsigned.Path };
-        var distro = new AlpineDistro(Builders.AlpineTestRoot.Sources);
+        var distro = new AlpineDistro();
 
         var rows = await distro.Provenance!.VerifyAsync(new DistroContext("/", new RecordingLog()),
             new ProvenanceRequest([real.Entry, melange.Entry, unsigned.Entry], d => paths[d], [keys.Path]), default);
