@@ -5,6 +5,7 @@ using ReproGet.Cli.Commands.Cache;
 using ReproGet.Cli.Commands.Dockerfile;
 using ReproGet.Cli.Commands.Hash;
 using ReproGet.Cli.Commands.Ipfs;
+using ReproGet.Cli.Commands.Lock;
 using ReproGet.Cli.Commands.Oci;
 
 namespace ReproGet.Cli;
@@ -49,6 +50,7 @@ public static class CliApp
         root.Subcommands.Add(DockerfileCommand.Create());
         root.Subcommands.Add(InfoCommand.Create());
         root.Subcommands.Add(Commands.Verify.VerifyCommand.Create());
+        root.Subcommands.Add(LockCommand.Create());
         HelpDetails.Install(root);
         return root;
     }

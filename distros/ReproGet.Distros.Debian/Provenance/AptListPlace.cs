@@ -12,7 +12,11 @@ public sealed record AptListPlace(string InReleasePath, string Suite, string Pat
     /// <summary>The place of <paramref name="packagesList"/>, or null when no InRelease list of its archive is there.</summary>
     public static AptListPlace? Locate(string packagesList)
     {
-        var directory = Path.GetDirectoryName(packagesList)!;
+        var directory = Path.GetDirectoryName(packagesList);
+        if (directory is null || !File.Exists(packagesList))
+        {
+            return null; // not an apt list (a stanza found in a snapshot archive)
+        }
         var name = Path.GetFileName(packagesList);
         var best = Directory.EnumerateFiles(directory, "*_InRelease")
             .Select(Path.GetFileName)

@@ -10,4 +10,10 @@ public sealed record LockRequest(IReadOnlyList<string> Packages, bool AllowMissi
 
     /// <summary>Also lock the distro's signature chain (Debian: InRelease and Packages lines), verified first.</summary>
     public bool Provenance { get; init; } = true;
+
+    /// <summary>Where to write every package left out, one per line (<c>--report FILE</c>); null: the summary line only.</summary>
+    public string? ReportPath { get; init; }
+
+    /// <summary>The snapshot archive to look up installed versions the indexes lack (<c>--snapshot-base</c>); null: none.</summary>
+    public string? SnapshotArchive { get; init; }
 }
