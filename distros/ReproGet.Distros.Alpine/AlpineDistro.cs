@@ -35,6 +35,8 @@ public sealed class AlpineDistro : IDistro
 
     public IDockerfileRenderer? Dockerfiles => null;
 
+    public IProvenanceVerifier Provenance => new Signing.ApkProvenanceVerifier(this);
+
     /// <summary>The configured repositories' mirrors, then Alpine's CDN; all ephemeral, which the user is told once.</summary>
     public IReadOnlyList<string> DefaultProviders(DistroContext context)
     {

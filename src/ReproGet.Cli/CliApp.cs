@@ -49,6 +49,7 @@ public static class CliApp
         root.Subcommands.Add(BundleCommand.Create());
         root.Subcommands.Add(DockerfileCommand.Create());
         root.Subcommands.Add(InfoCommand.Create());
+        root.Subcommands.Add(Commands.Verify.VerifyCommand.Create());
         root.Subcommands.Add(LockCommand.Create());
         HelpDetails.Install(root);
         return root;

@@ -4,6 +4,7 @@ using ReproGet.Core.Errors;
 using ReproGet.Core.Lockfiles;
 using ReproGet.Distros.Debian.Apt;
 using ReproGet.Distros.Debian.Dpkg;
+using ReproGet.Distros.Debian.Provenance;
 using ReproGet.Distros.Debian.Snapshot;
 using ReproGet.Distros.Debian.Versions;
 
@@ -33,16 +34,20 @@ internal sealed class DpkgLocker(bool debianSnapshot) : IPackageLocker
             var (found, why) = await resolver.ResolveAsync(installedMissing, cancellationToken).ConfigureAwait(false);
             foreach (var (target, stanza) in found)
             {
-                locked.Add(Checked(stanza));
+                locked.Add(new AptListsChain.Locked(Checked(stanza), stanza.ListFile));
                 missing.Remove(target);
             }
             reasons = why;
             context.Log.Debug($"snapshot archive {snapshot}: {found.Count} of {installedMissing.Count} versions locked ({clock.ElapsedMilliseconds} ms)");
         }
-        return new LockResult([.. locked.DistinctBy(f => f.Name)], Missing(index, missing, reasons));
+        var files = locked.DistinctBy(l => l.File.Name).ToList();
+        var proofs = context.LockProvenance && files.Count > 0
+            ? await AptListsChain.CollectAsync(context, files, cancellationToken).ConfigureAwait(false)
+            : [];
+        return new LockResult([.. proofs, .. files.Select(l => l.File)], Missing(index, missing, reasons));
     }
 
-    private static (List<LockedFile> Locked, List<LockTarget> Missing, AptListsIndex Index, string NativeArchitecture) Lock(
+    private static (List<AptListsChain.Locked> Locked, List<LockTarget> Missing, AptListsIndex Index, string NativeArchitecture) Lock(
         DistroContext context, IReadOnlyList<string> packages, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -51,7 +56,7 @@ internal sealed class DpkgLocker(bool debianSnapshot) : IPackageLocker
         context.Log.Debug($"read dpkg's status: {status.Packages.Count} packages, {targets.Count} to lock ({clock.ElapsedMilliseconds} ms)");
         var index = AptListsIndex.Load(context, targets.Select(t => t.Name).ToHashSet(StringComparer.Ordinal), cancellationToken);
         context.Log.Debug($"read {index.ListFiles.Count} apt lists under {index.Directory} for {targets.Count} packages ({clock.ElapsedMilliseconds} ms)");
-        var locked = new List<LockedFile>();
+        var locked = new List<AptListsChain.Locked>();
         var missing = new List<LockTarget>();
         foreach (var target in targets)
         {
@@ -60,7 +65,7 @@ internal sealed class DpkgLocker(bool debianSnapshot) : IPackageLocker
                 missing.Add(target);
                 continue;
             }
-            locked.Add(Checked(found));
+            locked.Add(new AptListsChain.Locked(Checked(found), found.ListFile));
         }
         return (locked, missing, index, status.NativeArchitecture);
     }

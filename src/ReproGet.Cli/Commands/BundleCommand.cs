@@ -29,13 +29,14 @@ internal static class BundleCommand
         command.Options.Add(output);
         var car = new Option<bool>("--car") { Description = $"Also write the files as one CARv1, {CarFileName} (roots: their locked CIDs, else CIDv0)" };
         command.Options.Add(car);
+        command.Options.Add(Verify.VerifyCommand.Keyring);
         FetchOptionsBinder.AddTo(command);
         command.SetAction(async (context, cancellationToken) =>
         {
             var entries = LockfileArguments.Read(context, lockfiles);
             var directory = context.ParseResult.GetValue(output)!;
             var bundle = await BundleOperation.BundleAsync(context.Operation, entries, context.ParseResult.GetValue(lockfiles)!,
-                directory, cancellationToken).ConfigureAwait(false);
+                directory, cancellationToken, context.ParseResult.GetValue(Verify.VerifyCommand.Keyring)).ConfigureAwait(false);
             FetchReportText.ThrowIfIncomplete(bundle.Fetch);
             var files = bundle.Files;
             var result = bundle.Written!;

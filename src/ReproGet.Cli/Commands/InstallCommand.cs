@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ReproGet.Cli.Output;
 using ReproGet.Core.Operations.Installing;
+using ReproGet.Core.Operations.Verify;
 
 namespace ReproGet.Cli.Commands;
 
@@ -19,11 +20,15 @@ internal static class InstallCommand
               repro-get --root /srv/chroot --provider 'file:///mnt/cache/{{.Basename}}' install SHA256SUMS-amd64
             """);
         command.Arguments.Add(lockfiles);
+        command.Options.Add(Verify.VerifyCommand.RequireProvenance);
+        command.Options.Add(Verify.VerifyCommand.Keyring);
         FetchOptionsBinder.AddTo(command);
         command.SetAction(async (context, cancellationToken) =>
         {
             var entries = LockfileArguments.Read(context, lockfiles);
-            var result = await InstallOperation.InstallAsync(context.Operation, entries, cancellationToken).ConfigureAwait(false);
+            var provenance = new ProvenancePolicy(context.ParseResult.GetValue(Verify.VerifyCommand.Keyring) ?? [],
+                context.ParseResult.GetValue(Verify.VerifyCommand.RequireProvenance));
+            var result = await InstallOperation.InstallAsync(context.Operation, entries, cancellationToken, provenance).ConfigureAwait(false);
             FetchReportText.ThrowIfIncomplete(result.Fetch);
             if (result.Installed.Count == 0)
             {

@@ -19,6 +19,12 @@ public sealed record DistroContext(string Root, IStatusLog Log)
     public IRepositoryReader? Repositories { get; init; }
 
     /// <summary>
+    /// Whether a locker also locks the distro's signature chain for the files it locks (Debian: InRelease and Packages,
+    /// verified first); <c>hash generate --no-provenance</c> turns it off.
+    /// </summary>
+    public bool LockProvenance { get; init; } = true;
+
+    /// <summary>
     /// The base URL of a snapshot archive (snapshot.debian.org's layout) where a locker may look up installed versions
     /// the package manager's indexes no longer carry; null: do not (<c>--no-snapshot</c>, and every command but a lock).
     /// </summary>

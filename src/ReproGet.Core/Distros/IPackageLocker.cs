@@ -3,7 +3,14 @@ using ReproGet.Core.Hashing;
 namespace ReproGet.Core.Distros;
 
 /// <summary>One generated lock line: the file's SHA-256 and its name in the lockfile.</summary>
-public sealed record LockedFile(Sha256Digest Sha256, string Name);
+public sealed record LockedFile(Sha256Digest Sha256, string Name)
+{
+    /// <summary>
+    /// For a file of the signature chain: the names of the locked files it proves. <c>--dedupe</c> keeps it while any
+    /// of them stays; <c>hash update</c> replaces it with the fresh chain. Null for package files.
+    /// </summary>
+    public IReadOnlyList<string>? Proves { get; init; }
+}
 
 /// <summary>A package a locker could not lock, as the user should read it, and why.</summary>
 public sealed record MissingPackage(string Package, string Reason);

@@ -24,6 +24,8 @@ internal static class HashGenerateCommand
         command.Options.Add(dedupe);
         var allowMissing = AllowMissingOption.Create();
         command.Options.Add(allowMissing);
+        var noProvenance = NoProvenanceOption.Create();
+        command.Options.Add(noProvenance);
         var report = new Option<string?>("--report")
         {
             Description = "Write every package left out of the lock to FILE, one 'package<TAB>reason' line each",
@@ -44,6 +46,7 @@ internal static class HashGenerateCommand
             var request = new LockRequest(context.ParseResult.GetValue(packages) ?? [], context.ParseResult.GetValue(allowMissing))
             {
                 DedupeAgainst = context.ParseResult.GetValue(dedupe),
+                Provenance = !context.ParseResult.GetValue(noProvenance),
                 ReportPath = context.ParseResult.GetValue(report),
                 SnapshotArchive = context.ParseResult.GetValue(noSnapshot) ? null : context.ParseResult.GetValue(snapshotBase),
             };

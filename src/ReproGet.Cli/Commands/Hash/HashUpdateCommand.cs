@@ -19,17 +19,23 @@ internal static class HashUpdateCommand
         command.Arguments.Add(file);
         var allowMissing = AllowMissingOption.Create();
         command.Options.Add(allowMissing);
+        var noProvenance = NoProvenanceOption.Create();
+        command.Options.Add(noProvenance);
         command.SetAction(async (context, cancellationToken) =>
         {
             var result = await UpdateOperation.UpdateAsync(context.Operation, context.ParseResult.GetValue(file)!,
-                context.ParseResult.GetValue(allowMissing), cancellationToken).ConfigureAwait(false);
-            if (result.Changes.Count == 0)
+                context.ParseResult.GetValue(allowMissing), cancellationToken, !context.ParseResult.GetValue(noProvenance)).ConfigureAwait(false);
+            if (!result.Rewritten)
             {
                 context.Log.Info($"no update: \"{result.Path}\" is current");
             }
             foreach (var change in result.Changes)
             {
                 context.Log.Info($"{change.Package}: {change.OldVersion ?? "(new)"} → {change.NewVersion ?? "(removed)"}");
+            }
+            if (result.Rewritten && result.Changes.Count == 0)
+            {
+                context.Log.Info($"\"{result.Path}\": packages unchanged, signature chain refreshed");
             }
             return ExitCodes.Success;
         });

@@ -2,6 +2,7 @@ using ReproGet.Core.Distros;
 using ReproGet.Core.Errors;
 using ReproGet.Core.Lockfiles;
 using ReproGet.Core.Operations.Fetching;
+using ReproGet.Core.Operations.Verify;
 
 namespace ReproGet.Core.Operations.Installing;
 
@@ -13,7 +14,7 @@ namespace ReproGet.Core.Operations.Installing;
 public static class InstallOperation
 {
     public static async Task<InstallResult> InstallAsync(OperationContext context, IReadOnlyList<LockEntry> entries,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, ProvenancePolicy? provenance = null)
     {
         var distro = context.Distro;
         var installer = distro.Installer ?? throw new NotSupportedByDistroException(distro.Name, "install");
@@ -29,13 +30,17 @@ public static class InstallOperation
             return new InstallResult(packages, [], null);
         }
         var auxiliary = AuxiliaryFor(distro, entries, toInstall);
-        var fetch = await FetchOperation.FetchAsync(context, [.. toInstall, .. auxiliary], cancellationToken).ConfigureAwait(false);
+        // The signature chain (when the lock carries one) is fetched with the packages and checked before the tool runs.
+        var proofs = ProvenanceGate.Needed(distro, entries);
+        var fetch = await FetchOperation.FetchAsync(context, [.. toInstall, .. auxiliary, .. proofs], cancellationToken).ConfigureAwait(false);
         if (!fetch.IsComplete)
         {
             return new InstallResult(packages, [], fetch);
         }
-        context.Log.Info($"installing {toInstall.Count} packages ({packages.Count - toInstall.Count} already installed)");
         var cache = context.Cache.Open();
+        await ProvenanceGate.CheckAsync(distro, context.DistroContext, cache, entries, provenance ?? ProvenancePolicy.Default, cancellationToken)
+            .ConfigureAwait(false);
+        context.Log.Info($"installing {toInstall.Count} packages ({packages.Count - toInstall.Count} already installed)");
         await installer.InstallAsync(context.DistroContext,
             [.. toInstall.Select(e => new CachedFile(e, cache.BlobPath(e.Sha256)))],
             [.. auxiliary.Select(e => new CachedFile(e, cache.BlobPath(e.Sha256)))],

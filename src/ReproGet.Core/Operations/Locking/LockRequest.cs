@@ -8,6 +8,9 @@ public sealed record LockRequest(IReadOnlyList<string> Packages, bool AllowMissi
 {
     public string? DedupeAgainst { get; init; }
 
+    /// <summary>Also lock the distro's signature chain (Debian: InRelease and Packages lines), verified first.</summary>
+    public bool Provenance { get; init; } = true;
+
     /// <summary>Where to write every package left out, one per line (<c>--report FILE</c>); null: the summary line only.</summary>
     public string? ReportPath { get; init; }
 

@@ -14,7 +14,7 @@ public static class MissingPackagesPolicy
     public static async Task<IReadOnlyList<LockedFile>> LockAsync(this IPackageLocker locker, DistroContext context,
         LockRequest request, CancellationToken cancellationToken)
     {
-        var result = await locker.LockAsync(context, request.Packages, cancellationToken).ConfigureAwait(false);
+        var result = await locker.LockAsync(context with { LockProvenance = request.Provenance }, request.Packages, cancellationToken).ConfigureAwait(false);
         return Apply(result, request, context.Log);
     }
 

@@ -4,7 +4,11 @@ using ReproGet.Core.Lockfiles;
 namespace ReproGet.Core.Operations.Locking;
 
 /// <summary>What <c>hash update</c> changed in the lockfile at <see cref="Path"/>; no change means the file was left alone.</summary>
-public sealed record UpdateResult(string Path, IReadOnlyList<LockUpdate.Change> Changes);
+public sealed record UpdateResult(string Path, IReadOnlyList<LockUpdate.Change> Changes)
+{
+    /// <summary>The file was rewritten: a package changed, or only the signature chain did.</summary>
+    public bool Rewritten { get; init; }
+}
 
 /// <summary>
 /// <c>hash update</c>: re-locks the packages a lockfile names (<see cref="LockOperation"/>) and rewrites it in place
@@ -13,7 +17,7 @@ public sealed record UpdateResult(string Path, IReadOnlyList<LockUpdate.Change> 
 public static class UpdateOperation
 {
     public static async Task<UpdateResult> UpdateAsync(OperationContext context, string path, bool allowMissing,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool provenance = true)
     {
         var lines = LockfileText.ReadLines(path);
         var entries = Sha256SumsReader.Parse(path, lines, epoch: null);
@@ -22,13 +26,15 @@ public static class UpdateOperation
         {
             throw new ReproGetException($"\"{path}\" names no package to update");
         }
-        var locked = await LockOperation.LockAsync(context, new LockRequest(keys, allowMissing), cancellationToken).ConfigureAwait(false);
-        var result = LockUpdate.Apply(lines, locked);
-        if (result.Changes.Count > 0)
+        var locked = await LockOperation.LockAsync(context, new LockRequest(keys, allowMissing) { Provenance = provenance }, cancellationToken).ConfigureAwait(false);
+        var distro = context.Distro;
+        var result = LockUpdate.Apply(lines, locked, name => distro.Classify(new LockEntry(name, default)) == Distros.EntryRole.Proof);
+        var rewritten = result.Text != string.Concat(lines.Select(l => l + "\n"));
+        if (rewritten)
         {
             ReplaceFile(path, result.Text);
         }
-        return new UpdateResult(path, result.Changes);
+        return new UpdateResult(path, result.Changes) { Rewritten = rewritten };
     }
 
     // Write beside, keep the mode, rename over: an interrupted update never leaves a half-written lockfile.
