@@ -3,6 +3,7 @@ using ReproGet.Core.Lockfiles;
 using ReproGet.Distros.Alpine.Configuration;
 using ReproGet.Distros.Alpine.Installing;
 using ReproGet.Distros.Alpine.Locking;
+using ReproGet.Distros.Alpine.Resolving;
 
 namespace ReproGet.Distros.Alpine;
 
@@ -24,6 +25,8 @@ public sealed class AlpineDistro : IDistro
     public bool IsExperimental => true;
 
     public IPackageLocker Locker { get; } = new AlpineLocker();
+
+    public IPackageResolver? Resolver { get; } = new ApkResolver();
 
     public IPackageInstaller Installer { get; } = new AlpineInstaller();
 

@@ -5,6 +5,7 @@ using ReproGet.Cli.Commands.Cache;
 using ReproGet.Cli.Commands.Dockerfile;
 using ReproGet.Cli.Commands.Hash;
 using ReproGet.Cli.Commands.Ipfs;
+using ReproGet.Cli.Commands.Lock;
 using ReproGet.Cli.Commands.Oci;
 
 namespace ReproGet.Cli;
@@ -48,6 +49,7 @@ public static class CliApp
         root.Subcommands.Add(BundleCommand.Create());
         root.Subcommands.Add(DockerfileCommand.Create());
         root.Subcommands.Add(InfoCommand.Create());
+        root.Subcommands.Add(LockCommand.Create());
         HelpDetails.Install(root);
         return root;
     }

@@ -35,14 +35,23 @@ internal static class FetchReportText
         foreach (var outcome in report.Failed)
         {
             text.Append('\n').Append("  ").Append(outcome.Entry.Name).Append(" (sha256 ").Append(outcome.Entry.Sha256.Hex).Append(')');
-            foreach (var reason in outcome.Failures)
+            foreach (var failure in outcome.Failures)
             {
-                text.Append("\n    - ").Append(reason);
+                text.Append("\n    - ").Append(Render(failure));
             }
         }
         throw new ReproGetException(text.ToString(),
             "check the providers with `repro-get info`, or add one that has these files with --provider");
     }
+
+    /// <summary>One provider's failure as the report prints it: the provider, then what went wrong there.</summary>
+    private static string Render(ProviderFailure failure) => failure.Reason switch
+    {
+        ProviderFailureReason.Deadline => $"{failure.Provider}: {failure.Detail} (--file-deadline)",
+        ProviderFailureReason.TooLarge when failure.Detail.Contains("--max-file-size", StringComparison.Ordinal)
+            => $"{failure.Provider}: {failure.Detail} (raise it with --max-file-size if the file is really that big)",
+        _ => $"{failure.Provider}: {failure.Detail}",
+    };
 
     private static string Host(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) ? (uri.IsFile ? "file" : uri.Authority) : url;

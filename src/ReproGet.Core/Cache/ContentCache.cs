@@ -16,6 +16,7 @@ public sealed class ContentCache : IDisposable
     public const string DefaultRoot = "/var/cache/repro-get";
     public const string EnvironmentVariable = "REPRO_GET_CACHE";
     private const string TempSuffix = ".tmp";
+    private const string DownloadPrefix = ".download-";
 
     private readonly CacheLock _lock;
 
@@ -78,6 +79,51 @@ public sealed class ContentCache : IDisposable
 
     public PendingBlob BeginWrite(string purpose = "download") =>
         new(this, Path.Combine(BlobDirectory, $".{purpose}-{Guid.NewGuid():N}{TempSuffix}"));
+
+    /// <summary>
+    /// The temp file of a download of <paramref name="digest"/>: an orphan a killed run left (no process holds its
+    /// lock any more), resumed with its bytes hashed again, or else a new one. A temp file is locked (flock) for as
+    /// long as its transfer lives, so a live transfer of another process is never taken over.
+    /// </summary>
+    public PendingBlob BeginDownload(Sha256Digest digest)
+    {
+        foreach (var orphan in Directory.EnumerateFiles(BlobDirectory, $"{DownloadPrefix}{digest.Hex}-*{TempSuffix}"))
+        {
+            if (PendingBlob.TryAdopt(this, orphan) is { } adopted)
+            {
+                return adopted;
+            }
+        }
+        return new(this, Path.Combine(BlobDirectory, $"{DownloadPrefix}{digest.Hex}-{Guid.NewGuid():N}{TempSuffix}"));
+    }
+
+    /// <summary>
+    /// Removes the download temp files no process holds (left by a killed run) that are older than
+    /// <paramref name="minimumAge"/>; a live transfer's file is locked and stays. Returns what was removed.
+    /// </summary>
+    public IReadOnlyList<string> RemoveOrphanDownloads(TimeSpan minimumAge)
+    {
+        var removed = new List<string>();
+        foreach (var file in new DirectoryInfo(BlobDirectory).EnumerateFiles($"{DownloadPrefix}*{TempSuffix}"))
+        {
+            if (DateTime.UtcNow - file.LastWriteTimeUtc < minimumAge)
+            {
+                continue;
+            }
+            try
+            {
+                // Locked by its transfer while that lives; opening it with FileShare.None fails then.
+                using var orphan = File.OpenHandle(file.FullName, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+                file.Delete();
+                removed.Add(file.FullName);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Live, or gone already.
+            }
+        }
+        return removed;
+    }
 
     public string? ReadBasename(Sha256Digest digest)
     {

@@ -18,6 +18,12 @@ public sealed record DistroContext(string Root, IStatusLog Log)
     /// <summary>Opens repository files (indexes, packages) by URL with the run's fetch options; null when the caller has none.</summary>
     public IRepositoryReader? Repositories { get; init; }
 
+    /// <summary>
+    /// The base URL of a snapshot archive (snapshot.debian.org's layout) where a locker may look up installed versions
+    /// the package manager's indexes no longer carry; null: do not (<c>--no-snapshot</c>, and every command but a lock).
+    /// </summary>
+    public string? SnapshotArchive { get; init; }
+
     /// <summary>An absolute path inside the root: <c>RootPath("/var/lib/dpkg/status")</c>.</summary>
     public string RootPath(string absolute) =>
         Root == "/" ? absolute : Path.Combine(Root, absolute.TrimStart('/'));

@@ -54,6 +54,12 @@ public sealed class OperationContext
 
     public IDistro Distro => _distro.Value;
 
+    /// <summary>The run's one resilience registry (retry pipelines by purpose, per-host breakers) on <see cref="Time"/>.</summary>
+    public Resilience.ResilienceRegistry Resilience =>
+        _resilience ??= new Resilience.ResilienceRegistry(Time, FetchOptions.TransferRetryPolicy);
+
+    private Resilience.ResilienceRegistry? _resilience;
+
     /// <summary>The blob sources (http(s), file, oci, ipfs) built with <see cref="FetchOptions"/> and <see cref="Log"/>.</summary>
     public BlobSourceSet Sources => _sources.Value;
 

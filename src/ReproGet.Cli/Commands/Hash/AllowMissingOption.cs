@@ -7,6 +7,6 @@ internal static class AllowMissingOption
 {
     public static Option<bool> Create() => new("--allow-missing")
     {
-        Description = "Skip, with a warning, installed packages that no index knows (instead of failing)",
+        Description = "Leave out installed packages that no index knows, with one summary warning, instead of failing (an empty lock still fails)",
     };
 }

@@ -24,11 +24,28 @@ internal static class HashGenerateCommand
         command.Options.Add(dedupe);
         var allowMissing = AllowMissingOption.Create();
         command.Options.Add(allowMissing);
+        var report = new Option<string?>("--report")
+        {
+            Description = "Write every package left out of the lock to FILE, one 'package<TAB>reason' line each",
+            HelpName = "FILE",
+        };
+        command.Options.Add(report);
+        var snapshotBase = new Option<string>("--snapshot-base")
+        {
+            Description = "The snapshot archive where installed versions that apt's lists lack are looked up (Debian; trusted only through signed indexes)",
+            HelpName = "URL",
+            DefaultValueFactory = _ => "http://snapshot.debian.org/",
+        };
+        var noSnapshot = new Option<bool>("--no-snapshot") { Description = "Do not look up missing versions in the snapshot archive" };
+        command.Options.Add(snapshotBase);
+        command.Options.Add(noSnapshot);
         command.SetAction(async (context, cancellationToken) =>
         {
             var request = new LockRequest(context.ParseResult.GetValue(packages) ?? [], context.ParseResult.GetValue(allowMissing))
             {
                 DedupeAgainst = context.ParseResult.GetValue(dedupe),
+                ReportPath = context.ParseResult.GetValue(report),
+                SnapshotArchive = context.ParseResult.GetValue(noSnapshot) ? null : context.ParseResult.GetValue(snapshotBase),
             };
             var locked = await LockOperation.LockAsync(context.Operation, request, cancellationToken).ConfigureAwait(false);
             context.Output.Write(Sha256SumsWriter.Format(locked));

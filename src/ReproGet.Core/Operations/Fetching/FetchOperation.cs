@@ -16,7 +16,8 @@ public static class FetchOperation
         var cache = context.Cache.Open();
         var started = context.Time.GetTimestamp();
         context.Progress.FetchStarting(entries.Count);
-        var fetcher = new Fetcher(cache, context.Sources, context.FetchOptions, context.Progress);
+        var fetcher = new Fetcher(cache, context.Sources, context.FetchOptions with { Time = context.Time }, context.Progress,
+            context.Resilience);
         var outcomes = await fetcher.FetchAsync(entries, providers, cancellationToken).ConfigureAwait(false);
         var report = new FetchReport(outcomes, context.Time.GetElapsedTime(started));
         context.Progress.FetchFinished(report);

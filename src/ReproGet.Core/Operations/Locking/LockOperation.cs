@@ -15,7 +15,7 @@ public static class LockOperation
     {
         var distro = context.Distro;
         var locker = distro.Locker ?? throw new NotSupportedByDistroException(distro.Name, "hash generate");
-        IReadOnlyList<LockedFile> locked = await locker.LockAsync(context.DistroContext, request, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<LockedFile> locked = await locker.LockAsync(context.DistroContext with { SnapshotArchive = request.SnapshotArchive }, request, cancellationToken).ConfigureAwait(false);
         if (request.DedupeAgainst is { } dedupePath)
         {
             locked = LockDedupe.Apply(locked, dedupePath);

@@ -7,4 +7,10 @@ namespace ReproGet.Core.Operations.Locking;
 public sealed record LockRequest(IReadOnlyList<string> Packages, bool AllowMissing)
 {
     public string? DedupeAgainst { get; init; }
+
+    /// <summary>Where to write every package left out, one per line (<c>--report FILE</c>); null: the summary line only.</summary>
+    public string? ReportPath { get; init; }
+
+    /// <summary>The snapshot archive to look up installed versions the indexes lack (<c>--snapshot-base</c>); null: none.</summary>
+    public string? SnapshotArchive { get; init; }
 }

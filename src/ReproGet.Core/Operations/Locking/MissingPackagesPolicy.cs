@@ -4,8 +4,9 @@ using ReproGet.Core.Errors;
 namespace ReproGet.Core.Operations.Locking;
 
 /// <summary>
-/// <c>--allow-missing</c>, for every plugin: the packages a locker could not lock fail the lock, naming them all;
-/// allowed, each is left out with one warning.
+/// <c>--allow-missing</c>, for every plugin: the packages a locker could not lock fail the lock, naming them; allowed,
+/// they are left out with ONE summary warning (<see cref="MissingPackagesSummary"/>). Nothing locked at all is a
+/// failure either way: an empty lock is never a success.
 /// </summary>
 public static class MissingPackagesPolicy
 {
@@ -14,23 +15,26 @@ public static class MissingPackagesPolicy
         LockRequest request, CancellationToken cancellationToken)
     {
         var result = await locker.LockAsync(context, request.Packages, cancellationToken).ConfigureAwait(false);
-        return Apply(result, request.AllowMissing, context.Log);
+        return Apply(result, request, context.Log);
     }
 
-    public static IReadOnlyList<LockedFile> Apply(LockResult result, bool allowMissing, IStatusLog log)
+    public static IReadOnlyList<LockedFile> Apply(LockResult result, LockRequest request, IStatusLog log)
     {
         if (result.Missing is not { Packages.Count: > 0 } missing)
         {
             return result.Files;
         }
-        if (!allowMissing)
+        if (request.AllowMissing && result.Files.Count > 0)
         {
-            throw new ReproGetException(missing.Message, missing.Hint + ", or pass --allow-missing to leave them out with a warning");
+            MissingPackagesSummary.Tell(log, missing, request.ReportPath);
+            return result.Files;
         }
-        foreach (var package in missing.Packages)
+        if (request.ReportPath is { } reportPath)
         {
-            log.Warn($"{package.Package}: left out of the lock ({package.Reason})");
+            MissingPackagesSummary.WriteReport(reportPath, missing);
         }
-        return result.Files;
+        throw request.AllowMissing
+            ? new ReproGetException("nothing could be locked: " + missing.Message, missing.Hint)
+            : new ReproGetException(missing.Message, missing.Hint + ", or pass --allow-missing to leave them out with a warning");
     }
 }
