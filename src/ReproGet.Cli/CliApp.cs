@@ -6,6 +6,8 @@ using ReproGet.Cli.Commands.Dockerfile;
 using ReproGet.Cli.Commands.Hash;
 using ReproGet.Cli.Commands.Ipfs;
 using ReproGet.Cli.Commands.Oci;
+using ReproGet.Cli.Commands.Attest;
+using ReproGet.Cli.Commands.Rebuilder;
 
 namespace ReproGet.Cli;
 
@@ -35,6 +37,9 @@ public static class CliApp
         root.Subcommands.Add(BundleCommand.Create());
         root.Subcommands.Add(DockerfileCommand.Create());
         root.Subcommands.Add(InfoCommand.Create());
+        root.Subcommands.Add(RebuilderCommand.Create());
+        root.Subcommands.Add(AttestCommand.Create());
+        root.Subcommands.Add(SbomCommand.Create());
         HelpDetails.Install(root);
         return await root.Parse(args).InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using ReproGet.Cli.Commands.Rebuilder;
+using ReproGet.Core.Operations.Quorum;
 
 namespace ReproGet.Cli.Commands;
 
@@ -16,10 +18,12 @@ public static class DownloadCommand
             """);
         command.Arguments.Add(lockfiles);
         FetchOptionsBinder.AddTo(command);
+        RebuilderOptions.AddTo(command);
         command.SetAction(async (context, cancellationToken) =>
         {
             var entries = LockfileArguments.Read(context, lockfiles);
             using var cache = context.OpenCache();
+            await RebuilderOptions.EnforceAsync(context, cache, entries, QuorumCheck.Mode.Online, cancellationToken).ConfigureAwait(false);
             await FetchRunner.FetchAsync(context, cache, entries, cancellationToken).ConfigureAwait(false);
             return ExitCodes.Success;
         });

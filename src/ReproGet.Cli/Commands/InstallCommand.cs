@@ -1,4 +1,6 @@
 using System.CommandLine;
+using ReproGet.Cli.Commands.Rebuilder;
+using ReproGet.Core.Operations.Quorum;
 using ReproGet.Core.Distros;
 using ReproGet.Core.Errors;
 using ReproGet.Core.Lockfiles;
@@ -21,6 +23,7 @@ public static class InstallCommand
             """);
         command.Arguments.Add(lockfiles);
         FetchOptionsBinder.AddTo(command);
+        RebuilderOptions.AddTo(command);
         command.SetAction(async (context, cancellationToken) =>
         {
             var entries = LockfileArguments.Read(context, lockfiles);
@@ -40,6 +43,8 @@ public static class InstallCommand
             }
             var auxiliary = AuxiliaryFor(distro, entries, toInstall);
             using var cache = context.OpenCache();
+            // Before any byte is fetched or installed: a package below the quorum stops the whole transaction.
+            await RebuilderOptions.EnforceAsync(context, cache, toInstall, QuorumCheck.Mode.Online, cancellationToken).ConfigureAwait(false);
             await FetchRunner.FetchAsync(context, cache, [.. toInstall, .. auxiliary], cancellationToken).ConfigureAwait(false);
             context.Log.Info($"installing {toInstall.Count} packages ({packages.Count - toInstall.Count} already installed)");
             await installer.InstallAsync(context.DistroContext,
