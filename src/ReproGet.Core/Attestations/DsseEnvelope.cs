@@ -34,7 +34,11 @@ public sealed record DsseEnvelope(string PayloadType, byte[] Payload, IReadOnlyL
     public byte[] ToJson()
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        {
+            Indented = true,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }))
         {
             writer.WriteStartObject();
             writer.WriteString("payloadType", PayloadType);
