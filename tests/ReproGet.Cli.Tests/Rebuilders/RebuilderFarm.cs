@@ -117,7 +117,7 @@ public sealed class RebuilderFarm : IAsyncLifetime
     /// <summary>A link as a rebuilder makes it: <c>in-toto-run</c> over a file of that name holding <paramref name="bytes"/>.</summary>
     private byte[] Link(string key, string basename, byte[] bytes)
     {
-        var work = Directory.CreateTempSubdirectory("in-toto-run-", _directory.Path);
+        var work = Directory.CreateDirectory(System.IO.Path.Combine(_directory.Path, "in-toto-run-" + Guid.NewGuid().ToString("N")));
         File.WriteAllBytes(System.IO.Path.Combine(work.FullName, basename), bytes);
         var result = RealTool.Try("/bin/sh", ["-c", $"cd '{work.FullName}' && in-toto-run -n 'rebuild {basename}' -k '{Path(key)}' -t ed25519 -p '{basename}' -x"]);
         if (result.ExitCode != 0)

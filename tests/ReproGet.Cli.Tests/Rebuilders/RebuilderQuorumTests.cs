@@ -75,9 +75,9 @@ public sealed class RebuilderQuorumTests(RebuilderFarm farm) : IClassFixture<Reb
         var cache = temp.Combine("cache");
         var lockfile = temp.WriteFile("SHA256SUMS", farm.LockFor(farm.PackageA, farm.PackageB));
 
-        var refused = await CliRun.InCacheAsync(cache, "--provider", farm.Provider, "download", lockfile, .. Quorum(2, "r1", "r2", "r3"));
-        var allowed = await CliRun.InCacheAsync(cache, "--provider", farm.Provider, "download", lockfile,
-            .. Quorum(2, "r1", "r2", "r3"), "--rebuilder-allow", "quorum-b");
+        var refused = await CliRun.InCacheAsync(cache, ["--provider", farm.Provider, "download", lockfile, .. Quorum(2, "r1", "r2", "r3")]);
+        var allowed = await CliRun.InCacheAsync(cache, ["--provider", farm.Provider, "download", lockfile,
+            .. Quorum(2, "r1", "r2", "r3"), "--rebuilder-allow", "quorum-b"]);
 
         Assert.Equal(1, refused.ExitCode);
         Assert.True(allowed.ExitCode == 0, allowed.ToString());
@@ -91,7 +91,7 @@ public sealed class RebuilderQuorumTests(RebuilderFarm farm) : IClassFixture<Reb
         using var temp = new TempDirectory();
         var lockfile = temp.WriteFile("SHA256SUMS", farm.LockFor(farm.PackageA));
 
-        var run = await CliRun.InCacheAsync(temp.Combine("cache"), "rebuilder", "check", lockfile, .. Quorum(2, "r1", "r2", "r3", "r4"));
+        var run = await CliRun.InCacheAsync(temp.Combine("cache"), ["rebuilder", "check", lockfile, .. Quorum(2, "r1", "r2", "r3", "r4")]);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var row = run.StandardOutput.Split('\n').Single(l => l.StartsWith(farm.PackageA.Basename, StringComparison.Ordinal));
@@ -109,10 +109,10 @@ public sealed class RebuilderQuorumTests(RebuilderFarm farm) : IClassFixture<Reb
         var cache = temp.Combine("cache");
         var lockfile = temp.WriteFile("SHA256SUMS", farm.LockFor(farm.PackageA, farm.PackageB));
 
-        var online = await CliRun.InCacheAsync(cache, "rebuilder", "check", lockfile, .. Quorum(1, "r1", "r2", "r3"));
+        var online = await CliRun.InCacheAsync(cache, ["rebuilder", "check", lockfile, .. Quorum(1, "r1", "r2", "r3")]);
         var requests = farm.AttestationRequests;
-        var offline = await CliRun.InCacheAsync(cache, "rebuilder", "check", "--offline", lockfile, .. Quorum(1, "r1", "r2", "r3"));
-        var empty = await CliRun.InCacheAsync(temp.Combine("empty"), "rebuilder", "check", "--offline", lockfile, .. Quorum(1, "r1", "r2", "r3"));
+        var offline = await CliRun.InCacheAsync(cache, ["rebuilder", "check", "--offline", lockfile, .. Quorum(1, "r1", "r2", "r3")]);
+        var empty = await CliRun.InCacheAsync(temp.Combine("empty"), ["rebuilder", "check", "--offline", lockfile, .. Quorum(1, "r1", "r2", "r3")]);
 
         Assert.True(online.ExitCode == 0, online.ToString());
         Assert.True(offline.ExitCode == 0, offline.ToString());

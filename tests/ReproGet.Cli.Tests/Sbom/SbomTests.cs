@@ -29,14 +29,14 @@ public sealed class SbomTests
         Assert.NotEqual(0, brokenCheck.ExitCode);
         using var json = JsonDocument.Parse(run.StandardOutput);
         var components = json.RootElement.GetProperty("components").EnumerateArray().ToList();
-        var lines = File.ReadAllLines(lockfile).Where(l => l.Length > 0).ToList();
-        Assert.Equal(lines.Count, components.Count);
-        foreach (var (component, line) in components.Zip(lines))
+        var locked = File.ReadAllLines(lockfile).Where(l => l.Length > 0).Select(l => l[..64]).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(locked.Count, components.Count);
+        foreach (var component in components)
         {
             Assert.StartsWith("pkg:deb/debian/", component.GetProperty("purl").GetString(), StringComparison.Ordinal);
             var hash = component.GetProperty("hashes")[0];
             Assert.Equal("SHA-256", hash.GetProperty("alg").GetString());
-            Assert.Equal(line[..64], hash.GetProperty("content").GetString());
+            Assert.Contains(hash.GetProperty("content").GetString()!, locked);
         }
     }
 
