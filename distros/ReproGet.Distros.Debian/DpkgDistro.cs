@@ -4,6 +4,7 @@ using ReproGet.Core.Packages;
 using ReproGet.Distros.Debian.Apt;
 using ReproGet.Distros.Debian.Dpkg;
 using ReproGet.Distros.Debian.Locking;
+using ReproGet.Distros.Debian.Provenance;
 
 namespace ReproGet.Distros.Debian;
 
@@ -23,6 +24,8 @@ public abstract class DpkgDistro : IDistro
 
     public IBundleInstaller Bundle { get; } = new BundleInstaller("dpkg", "dpkg --install \"$@\"");
 
+    public IProvenanceVerifier Provenance => new DebianProvenanceVerifier(this);
+
     public IDockerfileRenderer Dockerfiles { get; } =
         new EmbeddedDockerfileTemplates(typeof(DpkgDistro).Assembly, "ReproGet.Distros.Debian.Templates");
 
@@ -40,5 +43,7 @@ public abstract class DpkgDistro : IDistro
     }
 
     public EntryRole Classify(LockEntry entry) =>
-        entry.Package?.Kind == PackageKind.Deb ? EntryRole.Package : EntryRole.NotNeeded;
+        entry.Package?.Kind == PackageKind.Deb ? EntryRole.Package
+        : ProofName.IsInRelease(entry.Name) || ProofName.IsPackagesIndex(entry.Name) ? EntryRole.Proof
+        : EntryRole.NotNeeded;
 }

@@ -37,6 +37,7 @@ public static class CliApp
         root.Subcommands.Add(BundleCommand.Create());
         root.Subcommands.Add(DockerfileCommand.Create());
         root.Subcommands.Add(InfoCommand.Create());
+        root.Subcommands.Add(Commands.Verify.VerifyCommand.Create());
         root.Subcommands.Add(RebuilderCommand.Create());
         root.Subcommands.Add(AttestCommand.Create());
         root.Subcommands.Add(SbomCommand.Create());

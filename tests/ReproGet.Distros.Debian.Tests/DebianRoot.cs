@@ -12,7 +12,10 @@ internal sealed class DebianRoot : IDisposable
 
     public RecordingLog Log { get; } = new();
 
-    public DistroContext Context => new(Path, Log);
+    /// <summary>The content cache the locker may write into (chain files); null = none.</summary>
+    public string? CacheRoot { get; init; }
+
+    public DistroContext Context => new(Path, Log) { CacheRoot = CacheRoot };
 
     public DebianRoot WithStatus(string text) => WithFile("var/lib/dpkg/status", text);
 
@@ -36,6 +39,12 @@ internal sealed class DebianRoot : IDisposable
     public DebianRoot WithFile(string relativePath, string text)
     {
         _directory.WriteFile(relativePath, text);
+        return this;
+    }
+
+    public DebianRoot WithBytes(string relativePath, byte[] bytes)
+    {
+        _directory.WriteFile(relativePath, bytes);
         return this;
     }
 

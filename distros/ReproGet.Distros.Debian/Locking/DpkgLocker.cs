@@ -3,6 +3,7 @@ using ReproGet.Core.Errors;
 using ReproGet.Core.Lockfiles;
 using ReproGet.Distros.Debian.Apt;
 using ReproGet.Distros.Debian.Dpkg;
+using ReproGet.Distros.Debian.Provenance;
 using ReproGet.Distros.Debian.Versions;
 
 namespace ReproGet.Distros.Debian.Locking;
@@ -17,16 +18,25 @@ internal sealed class DpkgLocker : IPackageLocker
 {
     private const int MaxListedInError = 10;
 
-    public Task<IReadOnlyList<LockedFile>> LockAsync(DistroContext context, LockRequest request, CancellationToken cancellationToken) =>
-        Task.Run(() => Lock(context, request, cancellationToken), cancellationToken);
+    public async Task<IReadOnlyList<LockedFile>> LockAsync(DistroContext context, LockRequest request, CancellationToken cancellationToken)
+    {
+        var locked = await Task.Run(() => Lock(context, request, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var files = locked.DistinctBy(l => l.File.Name).ToList();
+        if (!request.Provenance || files.Count == 0)
+        {
+            return [.. files.Select(l => l.File)];
+        }
+        var proofs = await AptListsChain.CollectAsync(context, files, cancellationToken).ConfigureAwait(false);
+        return [.. proofs, .. files.Select(l => l.File)];
+    }
 
-    private static IReadOnlyList<LockedFile> Lock(DistroContext context, LockRequest request, CancellationToken cancellationToken)
+    private static List<AptListsChain.Locked> Lock(DistroContext context, LockRequest request, CancellationToken cancellationToken)
     {
         var status = DpkgStatus.Read(context);
         var targets = Targets(context, status, request);
         var index = AptListsIndex.Load(context, targets.Select(t => t.Name).ToHashSet(StringComparer.Ordinal), cancellationToken);
         context.Log.Debug($"read {index.ListFiles.Count} apt lists under {index.Directory} for {targets.Count} packages");
-        var locked = new List<LockedFile>();
+        var locked = new List<AptListsChain.Locked>();
         var missing = new List<LockTarget>();
         foreach (var target in targets)
         {
@@ -40,10 +50,10 @@ internal sealed class DpkgLocker : IPackageLocker
                 throw new ReproGetException($"{found.ListFile}: {found.Name} {found.Version}: {problem}",
                     "the apt list is damaged or not from a Debian-style archive; `apt-get update` rewrites it");
             }
-            locked.Add(new LockedFile(found.Sha256, found.Filename));
+            locked.Add(new AptListsChain.Locked(new LockedFile(found.Sha256, found.Filename), found.ListFile));
         }
         Report(context, request, index, missing);
-        return [.. locked.DistinctBy(f => f.Name)];
+        return locked;
     }
 
     private static List<LockTarget> Targets(DistroContext context, DpkgStatus status, LockRequest request)

@@ -30,20 +30,25 @@ public static class BundleCommand
         command.Options.Add(output);
         var car = new Option<bool>("--car") { Description = $"Also write the files as one CARv1, {CarFileName} (roots: their locked CIDs, else CIDv0)" };
         command.Options.Add(car);
+        command.Options.Add(Verify.VerifyCommand.Keyring);
         FetchOptionsBinder.AddTo(command);
         command.SetAction(async (context, cancellationToken) =>
         {
             var entries = LockfileArguments.Read(context, lockfiles);
             var distro = context.Distro;
             var installer = distro.Bundle ?? throw new NotSupportedByDistroException(distro.Name, "bundle");
-            var files = entries.Where(e => distro.Classify(e) != EntryRole.NotNeeded).ToList();
+            var files = entries.Where(e => distro.Classify(e) is EntryRole.Package or EntryRole.Auxiliary).ToList();
+            var proofs = entries.Where(e => distro.Classify(e) == EntryRole.Proof).ToList();
             using var cache = context.OpenCache();
-            if (files.Any(f => !cache.Contains(f.Sha256)))
+            if (files.Concat(proofs).Any(f => !cache.Contains(f.Sha256)))
             {
-                await FetchRunner.FetchAsync(context, cache, files, cancellationToken).ConfigureAwait(false);
+                await FetchRunner.FetchAsync(context, cache, [.. files, .. proofs], cancellationToken).ConfigureAwait(false);
             }
             var directory = context.ParseResult.GetValue(output)!;
-            var result = BundleWriter.Write(cache, files, context.ParseResult.GetValue(lockfiles)!, installer, directory);
+            var provenance = proofs.Count == 0 || distro.Provenance is not { } verifier ? null
+                : new BundleWriter.Provenance(proofs, [.. files.Where(e => distro.Classify(e) == EntryRole.Package)],
+                    verifier.BundleKeyrings(context.DistroContext, context.ParseResult.GetValue(Verify.VerifyCommand.Keyring) ?? []));
+            var result = BundleWriter.Write(cache, files, context.ParseResult.GetValue(lockfiles)!, installer, directory, provenance);
             if (context.ParseResult.GetValue(car))
             {
                 var roots = await new CarBundleWriter(cache, UnixFsImportOptions.KuboDefault)

@@ -4,6 +4,7 @@ using ReproGet.Core.Operations.Quorum;
 using ReproGet.Core.Distros;
 using ReproGet.Core.Errors;
 using ReproGet.Core.Lockfiles;
+using ReproGet.Core.Operations.Verify;
 
 namespace ReproGet.Cli.Commands;
 
@@ -22,6 +23,8 @@ public static class InstallCommand
               repro-get --root /srv/chroot --provider 'file:///mnt/cache/{{.Basename}}' install SHA256SUMS-amd64
             """);
         command.Arguments.Add(lockfiles);
+        command.Options.Add(Verify.VerifyCommand.RequireProvenance);
+        command.Options.Add(Verify.VerifyCommand.Keyring);
         FetchOptionsBinder.AddTo(command);
         RebuilderOptions.AddTo(command);
         command.SetAction(async (context, cancellationToken) =>
@@ -45,7 +48,10 @@ public static class InstallCommand
             using var cache = context.OpenCache();
             // Before any byte is fetched or installed: a package below the quorum stops the whole transaction.
             await RebuilderOptions.EnforceAsync(context, cache, toInstall, QuorumCheck.Mode.Online, cancellationToken).ConfigureAwait(false);
-            await FetchRunner.FetchAsync(context, cache, [.. toInstall, .. auxiliary], cancellationToken).ConfigureAwait(false);
+            var proofs = ProvenanceGate.Needed(distro, entries);
+            await FetchRunner.FetchAsync(context, cache, [.. toInstall, .. auxiliary, .. proofs], cancellationToken).ConfigureAwait(false);
+            await ProvenanceGate.CheckAsync(distro, context.DistroContext, cache, entries, context.ParseResult.GetValue(Verify.VerifyCommand.Keyring) ?? [],
+                context.ParseResult.GetValue(Verify.VerifyCommand.RequireProvenance), cancellationToken).ConfigureAwait(false);
             context.Log.Info($"installing {toInstall.Count} packages ({packages.Count - toInstall.Count} already installed)");
             await installer.InstallAsync(context.DistroContext,
                 [.. toInstall.Select(e => new CachedFile(e, cache.BlobPath(e.Sha256)))],

@@ -11,6 +11,12 @@ public enum EntryRole
     /// <summary>A file that goes with a package (a detached signature): fetched, not installed on its own.</summary>
     Auxiliary,
 
+    /// <summary>
+    /// A file of the distro's signature chain (Debian's <c>dists/…/InRelease</c> and <c>Packages</c>): fetched, carried
+    /// and verified like any entry, never installed.
+    /// </summary>
+    Proof,
+
     /// <summary>Nothing this plugin uses.</summary>
     NotNeeded,
 }
@@ -42,4 +48,7 @@ public interface IDistro
 
     /// <summary>Templates for <c>dockerfile generate</c>; null when the plugin ships none.</summary>
     IDockerfileRenderer? Dockerfiles { get; }
+
+    /// <summary>Checks that the distro signed the locked files (<c>verify</c>, and <c>install</c> when the lock carries a chain); null when the plugin cannot.</summary>
+    IProvenanceVerifier? Provenance => null;
 }

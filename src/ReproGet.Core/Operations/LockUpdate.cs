@@ -7,7 +7,9 @@ namespace ReproGet.Core.Operations;
 /// <summary>
 /// <c>hash update</c>: rewrites a lockfile with freshly locked lines for the packages it names. Comments, blank lines
 /// and non-package lines stay where they were; <c>/ipfs/</c> lines stay while their hash is still pinned. A package's
-/// companion files (Arch's <c>&lt;file&gt;.sig</c>) are replaced along with it.
+/// companion files (Arch's <c>&lt;file&gt;.sig</c>) are replaced along with it. The signature chain's lines
+/// (<see cref="LockedFile.Proves"/>; old ones recognised by <c>isProof</c>) are replaced as a whole by the fresh chain, at
+/// the place of the first old one (or before the first entry), so the chain stays in step with the packages.
 /// </summary>
 public static class LockUpdate
 {
@@ -22,8 +24,12 @@ public static class LockUpdate
     public static string Key(PackageFileName package) =>
         string.IsNullOrEmpty(package.Architecture) ? package.Package : $"{package.Package}:{package.Architecture}";
 
-    public static Result Apply(IReadOnlyList<string> oldLines, IReadOnlyList<LockedFile> locked)
+    public static Result Apply(IReadOnlyList<string> oldLines, IReadOnlyList<LockedFile> locked, Func<string, bool>? isProof = null)
     {
+        isProof ??= _ => false;
+        var proofs = locked.Where(f => f.Proves is not null).ToList();
+        locked = [.. locked.Where(f => f.Proves is null)];
+        var proofAt = -1;
         var fresh = new Dictionary<string, LockedFile>(StringComparer.Ordinal);
         foreach (var file in locked)
         {
@@ -51,6 +57,15 @@ public static class LockUpdate
                 ipfsLines.Add((line, parsed.Sha256));
                 output.Add(line);
                 continue;
+            }
+            if (isProof(parsed.Name))
+            {
+                proofAt = proofAt < 0 ? output.Count : proofAt;
+                continue;
+            }
+            if (proofAt < 0 && proofs.Count > 0)
+            {
+                proofAt = output.Count;
             }
             var package = PackageOf(parsed.Name);
             if (package is null)
@@ -83,6 +98,8 @@ public static class LockUpdate
             output.AddRange(companions[file.Name].Select(c => $"{c.Sha256.Hex}  {c.Name}"));
             changes.Add(new Change(key, null, PackageOf(file.Name)!.FullVersion));
         }
+        output.InsertRange(proofAt < 0 ? output.Count : proofAt,
+            proofs.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => $"{p.Sha256.Hex}  {p.Name}"));
         var pinned = output.Where(l => TryParse(l, out var p) && p.IpfsCid is null)
             .Select(l => { TryParse(l, out var p); return p.Sha256; }).ToHashSet(StringComparer.Ordinal);
         var dropped = ipfsLines.Where(i => !pinned.Contains(i.Sha)).Select(i => i.Line).ToHashSet(StringComparer.Ordinal);

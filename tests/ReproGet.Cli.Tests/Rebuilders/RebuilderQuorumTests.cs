@@ -112,6 +112,7 @@ public sealed class RebuilderQuorumTests(RebuilderFarm farm) : IClassFixture<Reb
         var online = await CliRun.InCacheAsync(cache, ["rebuilder", "check", lockfile, .. Quorum(1, "r1", "r2", "r3")]);
         var requests = farm.AttestationRequests;
         var offline = await CliRun.InCacheAsync(cache, ["rebuilder", "check", "--offline", lockfile, .. Quorum(1, "r1", "r2", "r3")]);
+        var verify = await CliRun.InCacheAsync(cache, ["verify", "--offline", lockfile, .. Quorum(1, "r1", "r2", "r3")]);
         var empty = await CliRun.InCacheAsync(temp.Combine("empty"), ["rebuilder", "check", "--offline", lockfile, .. Quorum(1, "r1", "r2", "r3")]);
 
         Assert.True(online.ExitCode == 0, online.ToString());
@@ -120,6 +121,9 @@ public sealed class RebuilderQuorumTests(RebuilderFarm farm) : IClassFixture<Reb
         var rowB = offline.StandardOutput.Split('\n').Single(l => l.StartsWith(farm.PackageB.Basename, StringComparison.Ordinal));
         Assert.Contains("r1: attests", rowB, StringComparison.Ordinal);
         Assert.Contains($"r2: disagrees (rebuilt sha256 {farm.DisagreeingSha256})", rowB, StringComparison.Ordinal);
+        Assert.True(verify.ExitCode == 0, verify.ToString());
+        Assert.Contains($"verified  quorum  pool/main/q/quorum-b/{farm.PackageB.Basename}  1/1 rebuilders attest: r1", verify.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(requests, farm.AttestationRequests);
         Assert.Equal(1, empty.ExitCode);
         Assert.Contains("no record (no attestation in the cache)", empty.StandardOutput, StringComparison.Ordinal);
     }

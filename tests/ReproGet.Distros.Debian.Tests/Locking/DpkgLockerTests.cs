@@ -232,7 +232,7 @@ public sealed class DpkgLockerTests
             File.ReadAllText(FixturePath.Get("debian", "bookworm-updates_InRelease")));
 
     private static Task<IReadOnlyList<LockedFile>> LockAsync(DebianRoot root, bool allowMissing = false, string[]? packages = null) =>
-        Debian.Locker.LockAsync(root.Context, new LockRequest(packages ?? [], allowMissing), CancellationToken.None);
+        Debian.Locker.LockAsync(root.Context, new LockRequest(packages ?? [], allowMissing) { Provenance = false }, CancellationToken.None);
 
     private static string Format(IEnumerable<LockedFile> files) =>
         string.Concat(files.OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => $"{f.Sha256.Hex}  {f.Name}\n"));

@@ -13,6 +13,11 @@ public static class HashGenerateCommand
         Description = "Skip, with a warning, installed packages that no index knows (instead of failing)",
     };
 
+    public static readonly Option<bool> NoProvenance = new("--no-provenance")
+    {
+        Description = "Do not lock the distro's signature chain (Debian: dists/…/InRelease and Packages lines)",
+    };
+
     public static Command Create()
     {
         var packages = new Argument<string[]>("PACKAGE") { Description = "Packages to lock (default: every installed package)", Arity = ArgumentArity.ZeroOrMore };
@@ -30,6 +35,7 @@ public static class HashGenerateCommand
         command.Arguments.Add(packages);
         command.Options.Add(dedupe);
         command.Options.Add(AllowMissing);
+        command.Options.Add(NoProvenance);
         command.SetAction(async (context, cancellationToken) =>
         {
             var locked = await LockAsync(context, context.ParseResult.GetValue(packages) ?? [], cancellationToken).ConfigureAwait(false);
@@ -48,7 +54,7 @@ public static class HashGenerateCommand
     {
         var distro = context.Distro;
         var locker = distro.Locker ?? throw new NotSupportedByDistroException(distro.Name, "hash generate");
-        var request = new LockRequest(packages, context.ParseResult.GetValue(AllowMissing));
+        var request = new LockRequest(packages, context.ParseResult.GetValue(AllowMissing)) { Provenance = !context.ParseResult.GetValue(NoProvenance) };
         var locked = await locker.LockAsync(context.DistroContext, request, cancellationToken).ConfigureAwait(false);
         return [.. locked.OrderBy(f => f.Name, StringComparer.Ordinal)];
     }

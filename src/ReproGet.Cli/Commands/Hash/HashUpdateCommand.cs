@@ -20,6 +20,7 @@ public static class HashUpdateCommand
             """);
         command.Arguments.Add(file);
         command.Options.Add(HashGenerateCommand.AllowMissing);
+        command.Options.Add(HashGenerateCommand.NoProvenance);
         command.SetAction(async (context, cancellationToken) =>
         {
             var path = context.ParseResult.GetValue(file)!;
@@ -31,8 +32,10 @@ public static class HashUpdateCommand
                 throw new ReproGetException($"\"{path}\" names no package to update");
             }
             var locked = await HashGenerateCommand.LockAsync(context, keys, cancellationToken).ConfigureAwait(false);
-            var result = LockUpdate.Apply(lines, locked);
-            if (result.Changes.Count == 0)
+            var distro = context.Distro;
+            var result = LockUpdate.Apply(lines, locked,
+                name => distro.Classify(new LockEntry(name, default)) == Core.Distros.EntryRole.Proof);
+            if (result.Text == string.Concat(lines.Select(l => l + "\n")))
             {
                 context.Log.Info($"no update: \"{path}\" is current");
                 return ExitCodes.Success;
@@ -40,6 +43,10 @@ public static class HashUpdateCommand
             foreach (var change in result.Changes)
             {
                 context.Log.Info($"{change.Package}: {change.OldVersion ?? "(new)"} → {change.NewVersion ?? "(removed)"}");
+            }
+            if (result.Changes.Count == 0)
+            {
+                context.Log.Info($"\"{path}\": packages unchanged, signature chain refreshed");
             }
             ReplaceFile(path, result.Text);
             return ExitCodes.Success;

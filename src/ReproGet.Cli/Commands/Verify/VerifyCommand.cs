@@ -1,0 +1,71 @@
+using System.CommandLine;
+using ReproGet.Cli.Commands.Rebuilder;
+using ReproGet.Core.Operations.Quorum;
+using ReproGet.Core.Operations.Verify;
+
+namespace ReproGet.Cli.Commands.Verify;
+
+public static class VerifyCommand
+{
+    public static readonly Option<bool> RequireProvenance = new("--require-provenance")
+    {
+        Description = "Fail on entries the distro's signatures do not cover (a lock without a chain), not only on broken ones",
+    };
+
+    public static readonly Option<string[]> Keyring = new("--keyring")
+    {
+        Description = "OpenPGP keyring to trust (repeatable; default: the root's /usr/share/keyrings/debian-archive-keyring.gpg and /etc/apt/trusted.gpg.d)",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public static Command Create()
+    {
+        var lockfiles = LockfileArguments.Create();
+        var offline = new Option<bool>("--offline") { Description = "Use only the cache: fail on missing files instead of fetching them" };
+        var json = new Option<bool>("--json") { Description = "Print the report as JSON" };
+        var command = new Command("verify", """
+            Check, offline, that the distro signed every package file of the lockfiles. For Debian and Ubuntu the lock
+            carries the chain (dists/<suite>/InRelease → Packages index → .deb) written by `hash generate`; each
+            package is reported verified (key fingerprint and uid, suite, InRelease Date), unproven (no chain) or
+            failed (which link broke, and why). Old signatures are judged as of their own date. Missing chain files
+            are fetched first unless --offline. Exit status 0 only if nothing failed.
+
+            Example:
+              repro-get verify SHA256SUMS-amd64
+              unshare -n repro-get verify --offline --require-provenance --json SHA256SUMS-amd64
+            """);
+        command.Arguments.Add(lockfiles);
+        command.Options.Add(offline);
+        command.Options.Add(json);
+        command.Options.Add(RequireProvenance);
+        command.Options.Add(Keyring);
+        FetchOptionsBinder.AddTo(command);
+        RebuilderOptions.AddTo(command);
+        command.SetAction(async (context, cancellationToken) =>
+        {
+            var entries = LockfileArguments.Read(context, lockfiles);
+            var distro = context.Distro;
+            using var cache = context.OpenCache();
+            var needed = ProvenanceCheck.Needed(distro, entries);
+            if (!context.ParseResult.GetValue(offline) && needed.Any(e => !cache.Contains(e.Sha256)))
+            {
+                await FetchRunner.FetchAsync(context, cache, [.. needed.Where(e => !cache.Contains(e.Sha256))], cancellationToken).ConfigureAwait(false);
+            }
+            var quorum = RebuilderOptions.Bind(context);
+            // A distro without signatures (none) can still be checked against the rebuilder quorum.
+            var report = distro.Provenance is null && quorum is not null
+                ? new VerifyReport([], context.ParseResult.GetValue(RequireProvenance))
+                : await ProvenanceCheck.RunAsync(distro, context.DistroContext, cache, entries,
+                    context.ParseResult.GetValue(Keyring) ?? [], context.ParseResult.GetValue(RequireProvenance), cancellationToken).ConfigureAwait(false);
+            if (quorum is not null)
+            {
+                var result = await RebuilderOptions.RunAsync(context, cache, entries, quorum.Value,
+                    context.ParseResult.GetValue(offline) ? QuorumCheck.Mode.Offline : QuorumCheck.Mode.Online, cancellationToken).ConfigureAwait(false);
+                report = report.With(QuorumRows.For(result));
+            }
+            VerifyReportRenderer.Write(context, report, context.ParseResult.GetValue(json));
+            return report.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
+        });
+        return command;
+    }
+}
