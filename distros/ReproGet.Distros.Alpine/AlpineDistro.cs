@@ -4,6 +4,7 @@ using ReproGet.Core.Lockfiles;
 using ReproGet.Distros.Alpine.Configuration;
 using ReproGet.Distros.Alpine.Installing;
 using ReproGet.Distros.Alpine.Locking;
+using ReproGet.Distros.Alpine.Resolving;
 
 namespace ReproGet.Distros.Alpine;
 
@@ -25,6 +26,8 @@ public sealed class AlpineDistro(Func<FetchOptions, BlobSourceSet> sources) : ID
     public bool IsExperimental => true;
 
     public IPackageLocker Locker { get; } = new AlpineLocker(sources);
+
+    public IPackageResolver? Resolver { get; } = new ApkResolver();
 
     public IPackageInstaller Installer { get; } = new AlpineInstaller();
 

@@ -5,6 +5,7 @@ using ReproGet.Distros.Debian.Apt;
 using ReproGet.Distros.Debian.Dpkg;
 using ReproGet.Distros.Debian.Locking;
 using ReproGet.Distros.Debian.Provenance;
+using ReproGet.Distros.Debian.Resolving;
 
 namespace ReproGet.Distros.Debian;
 
@@ -19,6 +20,8 @@ public abstract class DpkgDistro : IDistro
     public bool IsExperimental => false;
 
     public IPackageLocker Locker { get; } = new DpkgLocker();
+
+    public IPackageResolver? Resolver { get; } = new AptResolver();
 
     public IPackageInstaller Installer { get; } = new DpkgInstaller();
 

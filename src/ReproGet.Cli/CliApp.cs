@@ -5,6 +5,7 @@ using ReproGet.Cli.Commands.Cache;
 using ReproGet.Cli.Commands.Dockerfile;
 using ReproGet.Cli.Commands.Hash;
 using ReproGet.Cli.Commands.Ipfs;
+using ReproGet.Cli.Commands.Lock;
 using ReproGet.Cli.Commands.Oci;
 using ReproGet.Cli.Commands.Attest;
 using ReproGet.Cli.Commands.Rebuilder;
@@ -41,6 +42,7 @@ public static class CliApp
         root.Subcommands.Add(RebuilderCommand.Create());
         root.Subcommands.Add(AttestCommand.Create());
         root.Subcommands.Add(SbomCommand.Create());
+        root.Subcommands.Add(LockCommand.Create());
         HelpDetails.Install(root);
         return await root.Parse(args).InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }

@@ -86,6 +86,29 @@ public sealed class RebuilderQuorumTests(RebuilderFarm farm) : IClassFixture<Reb
     }
 
     [Fact]
+    public async Task TheProjectFilesRebuilderTablesThresholdAndAllowListApply()
+    {
+        using var temp = new TempDirectory();
+        var lockfile = temp.WriteFile("SHA256SUMS", farm.LockFor(farm.PackageA, farm.PackageB));
+        var config = temp.WriteFile("repro-get.toml", $"""
+            distro = "debian"
+            sources = ["deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian bookworm main"]
+            architectures = ["amd64"]
+            packages = ["quorum-a", "quorum-b"]
+            threshold = 2
+            allow = ["quorum-b"]
+            {string.Concat(new[] { "r1", "r2", "r3" }.Select(r => $"[[rebuilder]]\nname = \"{r}\"\nurl = \"{farm.BaseUrl}/{r}\"\nkey = \"{farm.Path(r + ".pem")}\"\n"))}
+            """);
+
+        var run = await CliRun.InCacheAsync(temp.Combine("cache"), ["rebuilder", "check", "--config", config, lockfile]);
+        var stricter = await CliRun.InCacheAsync(temp.Combine("cache"), ["rebuilder", "check", "--config", config, "--threshold", "3", lockfile]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("1/2 allow", run.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(1, stricter.ExitCode);
+    }
+
+    [Fact]
     public async Task AnUnreachableRebuilderIsReportedAndTheRestStillCount()
     {
         using var temp = new TempDirectory();

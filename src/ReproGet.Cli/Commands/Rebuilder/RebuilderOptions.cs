@@ -3,6 +3,7 @@ using ReproGet.Core.Cache;
 using ReproGet.Core.Errors;
 using ReproGet.Core.Lockfiles;
 using ReproGet.Core.Operations.Quorum;
+using ReproGet.Core.Projects;
 using ReproGet.Sources.Rebuilderd;
 
 namespace ReproGet.Cli.Commands.Rebuilder;
@@ -30,18 +31,34 @@ public static class RebuilderOptions
         HelpName = "PACKAGE",
     };
 
+    public static readonly Option<string?> Config = new("--config")
+    {
+        Description = $"The project file whose [[rebuilder]] tables, threshold and allow list apply (default: ./{ProjectFile.DefaultName} if it exists); "
+            + "--rebuilder and --threshold override it",
+        HelpName = "FILE",
+    };
+
     public static void AddTo(Command command)
     {
+        command.Options.Add(Config);
         command.Options.Add(Rebuilders);
         command.Options.Add(Threshold);
         command.Options.Add(Allow);
     }
 
-    /// <summary>The configured check, or null when no threshold is set (then there is nothing to enforce).</summary>
+    /// <summary>
+    /// The configured check, or null when no threshold is set (then there is nothing to enforce). The command line
+    /// wins over the project file: --rebuilder replaces its [[rebuilder]] tables, --threshold its threshold; the allow
+    /// lists are joined.
+    /// </summary>
     public static (IReadOnlyList<RebuilderConfig> Rebuilders, int Threshold, IReadOnlySet<string> Allowed)? Bind(CommandContext context)
     {
         var specs = context.ParseResult.GetValue(Rebuilders) ?? [];
-        var threshold = context.ParseResult.GetValue(Threshold);
+        var project = Project(context);
+        IReadOnlyList<RebuilderConfig> rebuilders = specs.Length > 0
+            ? [.. specs.Select(RebuilderConfig.Parse)]
+            : [.. (project?.Rebuilders ?? []).Select(r => RebuilderConfig.Create(r.Name, r.Url.ToString(), r.KeyPath))];
+        var threshold = context.ParseResult.GetValue(Threshold) ?? project?.Threshold;
         if (threshold is null)
         {
             if (specs.Length > 0)
@@ -50,12 +67,22 @@ public static class RebuilderOptions
             }
             return null;
         }
-        if (specs.Length == 0)
+        if (rebuilders.Count == 0)
         {
             throw new ReproGetException("--threshold is set but no --rebuilder", "pass --rebuilder NAME=URL,KEYFILE for each rebuilder you trust");
         }
-        return ([.. specs.Select(RebuilderConfig.Parse)], threshold.Value,
-            (context.ParseResult.GetValue(Allow) ?? []).ToHashSet(StringComparer.Ordinal));
+        return (rebuilders, threshold.Value,
+            (context.ParseResult.GetValue(Allow) ?? []).Concat(project?.Allow ?? []).ToHashSet(StringComparer.Ordinal));
+    }
+
+    private static ProjectFile? Project(CommandContext context)
+    {
+        var path = context.ParseResult.GetValue(Config);
+        if (path is null && !File.Exists(ProjectFile.DefaultName))
+        {
+            return null;
+        }
+        return ProjectFileReader.Read(path ?? ProjectFile.DefaultName, [.. DistroCatalog.Names.Where(n => n != "none")]);
     }
 
     /// <summary>Runs the quorum check when a threshold is set; throws with the table of refused packages below it.</summary>
