@@ -1,5 +1,4 @@
 using ReproGet.Core.Distros;
-using ReproGet.Core.Fetching;
 using ReproGet.Core.Lockfiles;
 using ReproGet.Distros.Alpine.Configuration;
 using ReproGet.Distros.Alpine.Installing;
@@ -13,7 +12,7 @@ namespace ReproGet.Distros.Alpine;
 /// each file's SHA-256 by reading it once (apk's cache, else its repository), checks Alpine's RSA signatures with
 /// .NET's own crypto, and installs with one <c>apk add --no-network</c> transaction.
 /// </summary>
-public sealed class AlpineDistro(Func<FetchOptions, BlobSourceSet> sources) : IDistro
+public sealed class AlpineDistro : IDistro
 {
     /// <summary>The Go tool's default; like every Alpine mirror it keeps only current packages.</summary>
     public const string CdnProvider = "https://dl-cdn.alpinelinux.org/alpine/{{.Name}}";
@@ -25,7 +24,7 @@ public sealed class AlpineDistro(Func<FetchOptions, BlobSourceSet> sources) : ID
     // Installing needs apk, which runs only on Alpine: that path is not exercised on the machines that build repro-get.
     public bool IsExperimental => true;
 
-    public IPackageLocker Locker { get; } = new AlpineLocker(sources);
+    public IPackageLocker Locker { get; } = new AlpineLocker();
 
     public IPackageResolver? Resolver { get; } = new ApkResolver();
 
@@ -35,6 +34,8 @@ public sealed class AlpineDistro(Func<FetchOptions, BlobSourceSet> sources) : ID
     public IBundleInstaller Bundle { get; } = new BundleInstaller(ApkAddCommand.Tool, "apk add --no-network \"$@\"");
 
     public IDockerfileRenderer? Dockerfiles => null;
+
+    public IProvenanceVerifier Provenance => new Signing.ApkProvenanceVerifier(this);
 
     /// <summary>The configured repositories' mirrors, then Alpine's CDN; all ephemeral, which the user is told once.</summary>
     public IReadOnlyList<string> DefaultProviders(DistroContext context)

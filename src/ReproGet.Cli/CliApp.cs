@@ -15,9 +15,22 @@ namespace ReproGet.Cli;
 /// <summary>The command tree of <c>repro-get</c>, compatible with the Go tool's commands, flags and variables.</summary>
 public static class CliApp
 {
+    // Built once: the options are shared objects, and a tree is only read while parsing (tests run many at once).
+    private static readonly Lazy<RootCommand> Tree = new(Build);
+
     /// <summary>Runs one invocation; <paramref name="configuration"/> carries the Output/Error writers (tests pass string writers).</summary>
     public static async Task<int> RunAsync(string[] args, InvocationConfiguration? configuration = null,
         CancellationToken cancellationToken = default)
+    {
+        var parseResult = Tree.Value.Parse(args);
+        if (UnknownOptions.Report(parseResult, configuration?.Error ?? Console.Error))
+        {
+            return ExitCodes.Failure;
+        }
+        return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static RootCommand Build()
     {
         var root = new RootCommand("""
             repro-get: lock the exact package files a system has installed (SHA256SUMS), fetch them by hash from
@@ -44,6 +57,6 @@ public static class CliApp
         root.Subcommands.Add(SbomCommand.Create());
         root.Subcommands.Add(LockCommand.Create());
         HelpDetails.Install(root);
-        return await root.Parse(args).InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        return root;
     }
 }

@@ -4,7 +4,7 @@ using ReproGet.Core.Cache;
 namespace ReproGet.Cli;
 
 /// <summary>Options every command accepts; each takes its default from the Go tool's environment variable.</summary>
-public static class GlobalOptions
+internal static class GlobalOptions
 {
     public static readonly Option<bool> Debug = new("--debug")
     {

@@ -12,10 +12,14 @@ internal sealed class DebianRoot : IDisposable
 
     public RecordingLog Log { get; } = new();
 
+    private readonly Lazy<Core.Cache.CacheAccess?> _cache;
+
+    public DebianRoot() => _cache = new(() => CacheRoot is null ? null : new Core.Cache.CacheAccess(CacheRoot));
+
     /// <summary>The content cache the locker may write into (chain files); null = none.</summary>
     public string? CacheRoot { get; init; }
 
-    public DistroContext Context => new(Path, Log) { CacheRoot = CacheRoot };
+    public DistroContext Context => new(Path, Log) { Cache = _cache.Value };
 
     public DebianRoot WithStatus(string text) => WithFile("var/lib/dpkg/status", text);
 
@@ -48,5 +52,12 @@ internal sealed class DebianRoot : IDisposable
         return this;
     }
 
-    public void Dispose() => _directory.Dispose();
+    public void Dispose()
+    {
+        if (_cache.IsValueCreated)
+        {
+            _cache.Value?.Dispose();
+        }
+        _directory.Dispose();
+    }
 }

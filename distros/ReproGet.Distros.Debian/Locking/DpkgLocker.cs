@@ -18,22 +18,22 @@ internal sealed class DpkgLocker : IPackageLocker
 {
     private const int MaxListedInError = 10;
 
-    public async Task<IReadOnlyList<LockedFile>> LockAsync(DistroContext context, LockRequest request, CancellationToken cancellationToken)
+    public async Task<LockResult> LockAsync(DistroContext context, IReadOnlyList<string> packages, CancellationToken cancellationToken)
     {
-        var locked = await Task.Run(() => Lock(context, request, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var (locked, missing) = await Task.Run(() => Lock(context, packages, cancellationToken), cancellationToken).ConfigureAwait(false);
         var files = locked.DistinctBy(l => l.File.Name).ToList();
-        if (!request.Provenance || files.Count == 0)
+        if (!context.LockProvenance || files.Count == 0)
         {
-            return [.. files.Select(l => l.File)];
+            return new LockResult([.. files.Select(l => l.File)], missing);
         }
         var proofs = await AptListsChain.CollectAsync(context, files, cancellationToken).ConfigureAwait(false);
-        return [.. proofs, .. files.Select(l => l.File)];
+        return new LockResult([.. proofs, .. files.Select(l => l.File)], missing);
     }
 
-    private static List<AptListsChain.Locked> Lock(DistroContext context, LockRequest request, CancellationToken cancellationToken)
+    private static (List<AptListsChain.Locked> Locked, MissingPackages? Missing) Lock(DistroContext context, IReadOnlyList<string> packages, CancellationToken cancellationToken)
     {
         var status = DpkgStatus.Read(context);
-        var targets = Targets(context, status, request);
+        var targets = Targets(context, status, packages);
         var index = AptListsIndex.Load(context, targets.Select(t => t.Name).ToHashSet(StringComparer.Ordinal), cancellationToken);
         context.Log.Debug($"read {index.ListFiles.Count} apt lists under {index.Directory} for {targets.Count} packages");
         var locked = new List<AptListsChain.Locked>();
@@ -52,13 +52,12 @@ internal sealed class DpkgLocker : IPackageLocker
             }
             locked.Add(new AptListsChain.Locked(new LockedFile(found.Sha256, found.Filename), found.ListFile));
         }
-        Report(context, request, index, missing);
-        return locked;
+        return (locked, Missing(index, missing));
     }
 
-    private static List<LockTarget> Targets(DistroContext context, DpkgStatus status, LockRequest request)
+    private static List<LockTarget> Targets(DistroContext context, DpkgStatus status, IReadOnlyList<string> packages)
     {
-        if (request.Packages.Count == 0)
+        if (packages.Count == 0)
         {
             var installed = status.Packages.Where(p => p.HasFiles).Select(LockTarget.ForInstalled).ToList();
             return installed.Count > 0
@@ -67,7 +66,7 @@ internal sealed class DpkgLocker : IPackageLocker
                     "is --root the system you mean? name packages to lock their candidate versions instead");
         }
         var targets = new List<LockTarget>();
-        foreach (var requested in request.Packages.Select(PackageRequest.Parse))
+        foreach (var requested in packages.Select(PackageRequest.Parse))
         {
             var architectures = requested.Architectures(status.NativeArchitecture);
             var installed = status.Packages.Where(p => p.HasFiles && p.Name == requested.Name && architectures.Contains(p.Architecture)).ToList();
@@ -96,23 +95,15 @@ internal sealed class DpkgLocker : IPackageLocker
     private static string List(List<LockTarget> targets) =>
         string.Join(", ", targets.Take(MaxListedInError)) + (targets.Count > MaxListedInError ? $" and {targets.Count - MaxListedInError} more" : "");
 
-    private static void Report(DistroContext context, LockRequest request, AptListsIndex index, List<LockTarget> missing)
+    private static MissingPackages? Missing(AptListsIndex index, List<LockTarget> missing)
     {
         if (missing.Count == 0)
         {
-            return;
+            return null;
         }
         var where = index.ListFiles.Count == 0
             ? $"there are no apt lists under {index.Directory}"
             : $"no apt list under {index.Directory} has them";
-        if (request.AllowMissing)
-        {
-            foreach (var target in missing)
-            {
-                context.Log.Warn($"{target}: left out of the lock ({where})");
-            }
-            return;
-        }
         var installed = missing.Where(t => t.Installed is not null).ToList();
         var unknown = missing.Where(t => t.Installed is null).ToList();
         var parts = new List<string>();
@@ -129,6 +120,7 @@ internal sealed class DpkgLocker : IPackageLocker
             : installed.Count > 0
                 ? "run `apt-get update` against sources that still carry these versions (for Debian, snapshot.debian.org for the date they were installed)"
                 : "check the names (`apt-cache policy NAME`) or run `apt-get update`";
-        throw new ReproGetException($"{string.Join("; ", parts)} ({where})", hint + ", or pass --allow-missing to leave them out with a warning");
+        return new MissingPackages([.. missing.Select(t => new MissingPackage(t.ToString(), where))],
+            $"{string.Join("; ", parts)} ({where})", hint);
     }
 }

@@ -25,7 +25,7 @@ internal static class AptListsChain
         var signatures = checks.ToDictionary(c => c.path, c => c.Check, StringComparer.Ordinal);
         var problems = new List<string>();
         var unproven = 0;
-        using var store = ProofStore.Open(context.CacheRoot, context.Log);
+        using var store = ProofStore.Open(context);
         var indexes = await Task.WhenAll(lists.Select(l => Task.Run(async () =>
             await ProveListAsync(l.List, l.Files, l.Place, signatures, store, cancellationToken).ConfigureAwait(false), cancellationToken)))
             .ConfigureAwait(false);

@@ -17,19 +17,19 @@ internal sealed class ProofStore : IDisposable
 
     private ProofStore(ContentCache? cache) => _cache = cache;
 
-    public static ProofStore Open(string? cacheRoot, IStatusLog log)
+    public static ProofStore Open(DistroContext context)
     {
-        if (cacheRoot is null)
+        if (context.Cache is null)
         {
             return new ProofStore(null);
         }
         try
         {
-            return new ProofStore(ContentCache.Open(cacheRoot));
+            return new ProofStore(context.Cache.Open());
         }
         catch (ReproGetException e)
         {
-            log.Warn($"{e.Message}: the signature chain is locked but not cached; verify and install will fetch it from the providers");
+            context.Log.Warn($"{e.Message}: the signature chain is locked but not cached; verify and install will fetch it from the providers");
             return new ProofStore(null);
         }
     }
@@ -69,7 +69,10 @@ internal sealed class ProofStore : IDisposable
         return scan;
     }
 
-    public void Dispose() => _cache?.Dispose();
+    // The cache belongs to the run (CacheAccess): not closed here.
+    public void Dispose()
+    {
+    }
 
     // The name cache export writes the file under: unique per suite, like apt's own list names.
     private static string Flatten(string lockName) => lockName.Replace('/', '_');

@@ -1,14 +1,13 @@
 using System.CommandLine;
 using ReproGet.Cli.Output;
-using ReproGet.Core.Distros;
-using ReproGet.Core.Errors;
 using ReproGet.Core.Operations;
+using ReproGet.Core.Operations.Bundling;
 using ReproGet.Sources.Ipfs.Car;
 using ReproGet.Sources.Ipfs.UnixFs;
 
 namespace ReproGet.Cli.Commands;
 
-public static class BundleCommand
+internal static class BundleCommand
 {
     public const string CarFileName = "blobs.car";
 
@@ -35,23 +34,15 @@ public static class BundleCommand
         command.SetAction(async (context, cancellationToken) =>
         {
             var entries = LockfileArguments.Read(context, lockfiles);
-            var distro = context.Distro;
-            var installer = distro.Bundle ?? throw new NotSupportedByDistroException(distro.Name, "bundle");
-            var files = entries.Where(e => distro.Classify(e) is EntryRole.Package or EntryRole.Auxiliary).ToList();
-            var proofs = entries.Where(e => distro.Classify(e) == EntryRole.Proof).ToList();
-            using var cache = context.OpenCache();
-            if (files.Concat(proofs).Any(f => !cache.Contains(f.Sha256)))
-            {
-                await FetchRunner.FetchAsync(context, cache, [.. files, .. proofs], cancellationToken).ConfigureAwait(false);
-            }
             var directory = context.ParseResult.GetValue(output)!;
-            var provenance = proofs.Count == 0 || distro.Provenance is not { } verifier ? null
-                : new BundleWriter.Provenance(proofs, [.. files.Where(e => distro.Classify(e) == EntryRole.Package)],
-                    verifier.BundleKeyrings(context.DistroContext, context.ParseResult.GetValue(Verify.VerifyCommand.Keyring) ?? []));
-            var result = BundleWriter.Write(cache, files, context.ParseResult.GetValue(lockfiles)!, installer, directory, provenance);
+            var bundle = await BundleOperation.BundleAsync(context.Operation, entries, context.ParseResult.GetValue(lockfiles)!,
+                directory, cancellationToken, context.ParseResult.GetValue(Verify.VerifyCommand.Keyring)).ConfigureAwait(false);
+            FetchReportText.ThrowIfIncomplete(bundle.Fetch);
+            var files = bundle.Files;
+            var result = bundle.Written!;
             if (context.ParseResult.GetValue(car))
             {
-                var roots = await new CarBundleWriter(cache, UnixFsImportOptions.KuboDefault)
+                var roots = await new CarBundleWriter(context.OpenCache(), UnixFsImportOptions.KuboDefault)
                     .WriteAsync(Path.Combine(directory, CarFileName), files, cancellationToken).ConfigureAwait(false);
                 context.Log.Info($"wrote {CarFileName} with {roots.Count} roots");
             }

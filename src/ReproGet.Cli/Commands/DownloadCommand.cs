@@ -1,10 +1,12 @@
 using System.CommandLine;
 using ReproGet.Cli.Commands.Rebuilder;
+using ReproGet.Cli.Output;
 using ReproGet.Core.Operations.Quorum;
+using ReproGet.Core.Operations.Fetching;
 
 namespace ReproGet.Cli.Commands;
 
-public static class DownloadCommand
+internal static class DownloadCommand
 {
     public static Command Create()
     {
@@ -22,9 +24,9 @@ public static class DownloadCommand
         command.SetAction(async (context, cancellationToken) =>
         {
             var entries = LockfileArguments.Read(context, lockfiles);
-            using var cache = context.OpenCache();
-            await RebuilderOptions.EnforceAsync(context, cache, entries, QuorumCheck.Mode.Online, cancellationToken).ConfigureAwait(false);
-            await FetchRunner.FetchAsync(context, cache, entries, cancellationToken).ConfigureAwait(false);
+            await RebuilderOptions.EnforceAsync(context, context.OpenCache(), entries, QuorumCheck.Mode.Online, cancellationToken).ConfigureAwait(false);
+            var report = await FetchOperation.FetchAsync(context.Operation, entries, cancellationToken).ConfigureAwait(false);
+            FetchReportText.ThrowIfIncomplete(report);
             return ExitCodes.Success;
         });
         return command;

@@ -4,7 +4,7 @@ using ReproGet.Core.Fetching;
 namespace ReproGet.Cli.Commands;
 
 /// <summary>The fetch-tuning options shared by <c>download</c> and <c>install</c>.</summary>
-public static class FetchOptionsBinder
+internal static class FetchOptionsBinder
 {
     public static readonly Option<int> Jobs = new("--jobs", "-j")
     {
@@ -27,7 +27,7 @@ public static class FetchOptionsBinder
     public static readonly Option<string?> CaFile = new("--ca-file")
     {
         Description = "PEM file of extra CA certificates to trust for https and oci (a private registry or mirror) [$SSL_CERT_FILE]",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SSL_CERT_FILE") is { Length: > 0 } file ? file : null,
+        DefaultValueFactory = _ => DefaultCaFile(),
     };
 
     public static void AddTo(Command command)
@@ -38,11 +38,22 @@ public static class FetchOptionsBinder
         command.Options.Add(CaFile);
     }
 
-    public static FetchOptions Bind(ParseResult parseResult) => new()
+    /// <summary>The options as given; for a command without them (<c>hash generate</c>), the defaults and <c>$SSL_CERT_FILE</c>.</summary>
+    public static FetchOptions Bind(ParseResult parseResult)
     {
-        Jobs = Math.Max(1, parseResult.GetValue(Jobs)),
-        PerHost = Math.Max(1, parseResult.GetValue(PerHost)),
-        StallTimeout = TimeSpan.FromSeconds(Math.Max(1, parseResult.GetValue(StallTimeout))),
-        CaFile = parseResult.GetValue(CaFile),
-    };
+        if (!parseResult.CommandResult.Command.Options.Contains(Jobs))
+        {
+            return new FetchOptions { CaFile = DefaultCaFile() };
+        }
+        return new FetchOptions
+        {
+            Jobs = Math.Max(1, parseResult.GetValue(Jobs)),
+            PerHost = Math.Max(1, parseResult.GetValue(PerHost)),
+            StallTimeout = TimeSpan.FromSeconds(Math.Max(1, parseResult.GetValue(StallTimeout))),
+            CaFile = parseResult.GetValue(CaFile),
+        };
+    }
+
+    private static string? DefaultCaFile() =>
+        Environment.GetEnvironmentVariable("SSL_CERT_FILE") is { Length: > 0 } file ? file : null;
 }

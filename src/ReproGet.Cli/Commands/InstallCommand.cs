@@ -1,14 +1,13 @@
 using System.CommandLine;
 using ReproGet.Cli.Commands.Rebuilder;
+using ReproGet.Cli.Output;
 using ReproGet.Core.Operations.Quorum;
-using ReproGet.Core.Distros;
-using ReproGet.Core.Errors;
-using ReproGet.Core.Lockfiles;
+using ReproGet.Core.Operations.Installing;
 using ReproGet.Core.Operations.Verify;
 
 namespace ReproGet.Cli.Commands;
 
-public static class InstallCommand
+internal static class InstallCommand
 {
     public static Command Create()
     {
@@ -30,44 +29,18 @@ public static class InstallCommand
         command.SetAction(async (context, cancellationToken) =>
         {
             var entries = LockfileArguments.Read(context, lockfiles);
-            var distro = context.Distro;
-            var installer = distro.Installer ?? throw new NotSupportedByDistroException(distro.Name, "install");
-            var packages = entries.Where(e => distro.Classify(e) == EntryRole.Package).ToList();
-            var toInstall = await installer.SelectNotInstalledAsync(context.DistroContext, packages, cancellationToken)
-                .ConfigureAwait(false);
-            foreach (var skipped in packages.Except(toInstall))
+            var provenance = new ProvenancePolicy(context.ParseResult.GetValue(Verify.VerifyCommand.Keyring) ?? [],
+                context.ParseResult.GetValue(Verify.VerifyCommand.RequireProvenance));
+            // Before any byte is fetched or installed: a package below the rebuilder quorum stops the whole transaction.
+            await RebuilderOptions.EnforceAsync(context, context.OpenCache(), entries, QuorumCheck.Mode.Online, cancellationToken).ConfigureAwait(false);
+            var result = await InstallOperation.InstallAsync(context.Operation, entries, cancellationToken, provenance).ConfigureAwait(false);
+            FetchReportText.ThrowIfIncomplete(result.Fetch);
+            if (result.Installed.Count == 0)
             {
-                context.Log.Debug($"{skipped.Basename}: already installed");
+                context.Log.Info($"nothing to install: all {result.Packages.Count} packages are installed at the locked versions");
             }
-            if (toInstall.Count == 0)
-            {
-                context.Log.Info($"nothing to install: all {packages.Count} packages are installed at the locked versions");
-                return ExitCodes.Success;
-            }
-            var auxiliary = AuxiliaryFor(distro, entries, toInstall);
-            using var cache = context.OpenCache();
-            // Before any byte is fetched or installed: a package below the quorum stops the whole transaction.
-            await RebuilderOptions.EnforceAsync(context, cache, toInstall, QuorumCheck.Mode.Online, cancellationToken).ConfigureAwait(false);
-            var proofs = ProvenanceGate.Needed(distro, entries);
-            await FetchRunner.FetchAsync(context, cache, [.. toInstall, .. auxiliary, .. proofs], cancellationToken).ConfigureAwait(false);
-            await ProvenanceGate.CheckAsync(distro, context.DistroContext, cache, entries, context.ParseResult.GetValue(Verify.VerifyCommand.Keyring) ?? [],
-                context.ParseResult.GetValue(Verify.VerifyCommand.RequireProvenance), cancellationToken).ConfigureAwait(false);
-            context.Log.Info($"installing {toInstall.Count} packages ({packages.Count - toInstall.Count} already installed)");
-            await installer.InstallAsync(context.DistroContext,
-                [.. toInstall.Select(e => new CachedFile(e, cache.BlobPath(e.Sha256)))],
-                [.. auxiliary.Select(e => new CachedFile(e, cache.BlobPath(e.Sha256)))],
-                cancellationToken).ConfigureAwait(false);
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    // Only the auxiliary files (signatures) of packages that will be installed: the Go tool verified the
-    // signatures of skipped packages too, and failed on them.
-    private static List<LockEntry> AuxiliaryFor(IDistro distro, IEnumerable<LockEntry> entries, IReadOnlyList<LockEntry> toInstall)
-    {
-        var names = toInstall.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
-        return [.. entries.Where(e => distro.Classify(e) == EntryRole.Auxiliary
-            && names.Any(n => e.Name.StartsWith(n + ".", StringComparison.Ordinal)))];
     }
 }

@@ -5,7 +5,7 @@ using ReproGet.Core.Operations.Sbom;
 
 namespace ReproGet.Cli.Commands;
 
-public static class SbomCommand
+internal static class SbomCommand
 {
     public static Command Create()
     {

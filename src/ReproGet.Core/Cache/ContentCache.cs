@@ -109,7 +109,7 @@ public sealed class ContentCache : IDisposable
 
     /// <summary>Remembers which digest an (immutable) origin URL served, so it need not be fetched again.</summary>
     public void RecordOrigin(string url, Sha256Digest digest) =>
-        WriteAtomically(OriginPath(url), Encoding.ASCII.GetBytes("sha256:" + digest.Hex));
+        WriteAtomically(OriginPath(url), Encoding.ASCII.GetBytes(digest.Prefixed));
 
     public Sha256Digest? FindByOrigin(string url)
     {
@@ -119,9 +119,7 @@ public sealed class ContentCache : IDisposable
             return null;
         }
         var text = File.ReadAllText(path);
-        return text.StartsWith("sha256:", StringComparison.Ordinal) && Sha256Digest.TryParse(text[7..], out var digest)
-            ? digest
-            : null;
+        return Sha256Digest.TryParsePrefixed(text, out var digest) ? digest : null;
     }
 
     /// <summary>Every committed blob (temp files and foreign names are skipped), sorted by digest.</summary>
@@ -138,11 +136,16 @@ public sealed class ContentCache : IDisposable
         return blobs.OrderBy(b => b.Sha256.Hex, StringComparer.Ordinal);
     }
 
-    /// <summary>Temp files left by a process that died; only those older than <paramref name="age"/> are touched.</summary>
+    /// <summary>
+    /// Temp files left by a process that died, in every directory the cache writes (blobs, basename and origin
+    /// records); only those older than <paramref name="age"/> are touched.
+    /// </summary>
     public IReadOnlyList<string> RemoveStaleTempFiles(TimeSpan age)
     {
         var removed = new List<string>();
-        foreach (var file in new DirectoryInfo(BlobDirectory).EnumerateFiles("*" + TempSuffix))
+        var temps = new[] { BlobDirectory, MetadataDirectory, OriginDirectory }
+            .SelectMany(d => new DirectoryInfo(d).EnumerateFiles("*" + TempSuffix));
+        foreach (var file in temps)
         {
             if (DateTime.UtcNow - file.LastWriteTimeUtc > age)
             {

@@ -168,6 +168,7 @@ public sealed class Fetcher(ContentCache cache, BlobSourceSet sources, FetchOpti
     private async Task TransferAsync(IBlobSource source, BlobRequest request, PendingBlob pending, string redacted,
         HostGate gate, CancellationToken cancellationToken)
     {
+        var entry = request.Entry!;
         await using var response = await OpenAsync(source, request, redacted, cancellationToken).ConfigureAwait(false);
         gate.Answered();
         if (response.Offset != pending.Length)
@@ -176,7 +177,7 @@ public sealed class Fetcher(ContentCache cache, BlobSourceSet sources, FetchOpti
         }
         if (pending.Length == 0)
         {
-            progress.Downloading(request.Entry, redacted, response.TotalLength);
+            progress.Downloading(entry, redacted, response.TotalLength);
         }
         await using var body = new StallDetectingStream(response.Content, options.StallTimeout, redacted);
         // Pooled: a fresh buffer per file is a large-object allocation each time, and the GCs they cause.
@@ -187,7 +188,7 @@ public sealed class Fetcher(ContentCache cache, BlobSourceSet sources, FetchOpti
             while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
             {
                 await pending.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                progress.Transferred(request.Entry, read);
+                progress.Transferred(entry, read);
             }
         }
         finally

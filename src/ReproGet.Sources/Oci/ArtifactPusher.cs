@@ -60,11 +60,11 @@ public sealed class ArtifactPusher(RegistryClient registry, PushOptions options,
             }
             log?.Debug($"{file.Title} ({file.Digest}): {outcome.ToString().ToLowerInvariant()}");
         }).ConfigureAwait(false);
-        var config = UploadBlob.FromBytes("sha256:" + ArtifactManifest.EmptyConfigDigest.Hex, ArtifactManifest.EmptyConfig);
+        var config = UploadBlob.FromBytes(ArtifactManifest.EmptyConfigDigest.Prefixed, ArtifactManifest.EmptyConfig);
         await _retry.ExecuteAsync(async token => await uploader.PushAsync(target, config, null, token).ConfigureAwait(false),
             cancellationToken).ConfigureAwait(false);
         var manifest = ArtifactManifest.Build(options.ArtifactType, files, annotations);
-        var digest = "sha256:" + Sha256Hasher.HashBytes(manifest).Hex;
+        var digest = Sha256Hasher.HashBytes(manifest).Prefixed;
         await _retry.ExecuteAsync(async token => await PutManifestAsync(target, manifest, digest, token).ConfigureAwait(false),
             cancellationToken).ConfigureAwait(false);
         return new PushResult(digest, uploaded, present, mounted, bytes);

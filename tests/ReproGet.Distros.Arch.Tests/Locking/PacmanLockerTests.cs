@@ -2,6 +2,7 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using System.Text;
 using ReproGet.Core.Distros;
+using ReproGet.Core.Operations.Locking;
 using ReproGet.Core.Errors;
 using ReproGet.Core.Hashing;
 using ReproGet.Distros.Arch.Database;

@@ -1,4 +1,5 @@
 using ReproGet.Core.Distros;
+using ReproGet.Core.Operations.Locking;
 using ReproGet.Core.Errors;
 using ReproGet.Formats.Compression;
 using ReproGet.TestKit;

@@ -3,6 +3,7 @@ using ReproGet.Core.Distros;
 using ReproGet.Core.Hashing;
 using ReproGet.Core.Lockfiles;
 using ReproGet.Core.Operations;
+using ReproGet.Core.Operations.Locking;
 using ReproGet.Distros.Debian.Provenance;
 using ReproGet.TestKit;
 

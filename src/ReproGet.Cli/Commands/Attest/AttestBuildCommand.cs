@@ -6,7 +6,7 @@ using ReproGet.Core.Operations.Attest;
 
 namespace ReproGet.Cli.Commands.Attest;
 
-public static class AttestBuildCommand
+internal static class AttestBuildCommand
 {
     public static Command Create()
     {

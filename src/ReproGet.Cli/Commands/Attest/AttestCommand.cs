@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace ReproGet.Cli.Commands.Attest;
 
-public static class AttestCommand
+internal static class AttestCommand
 {
     public static Command Create()
     {

@@ -4,7 +4,7 @@ using ReproGet.Core.Errors;
 
 namespace ReproGet.Cli.Commands.Attest;
 
-public static class AttestKeygenCommand
+internal static class AttestKeygenCommand
 {
     public static Command Create()
     {

@@ -6,7 +6,7 @@ using ReproGet.Core.Operations.Attest;
 
 namespace ReproGet.Cli.Commands.Attest;
 
-public static class AttestVerifyCommand
+internal static class AttestVerifyCommand
 {
     public static Command Create()
     {

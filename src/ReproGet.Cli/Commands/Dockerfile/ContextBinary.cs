@@ -7,7 +7,7 @@ namespace ReproGet.Cli.Commands.Dockerfile;
 /// The repro-get the image runs, copied into the build context; its sha256 goes into the Dockerfile, which checks it
 /// before running it. Only a self-contained ELF binary runs in a base image without .NET.
 /// </summary>
-public static class ContextBinary
+internal static class ContextBinary
 {
     public static async Task<Sha256Digest> CopyAsync(string source, string target, CancellationToken cancellationToken)
     {

@@ -1,23 +1,11 @@
 using System.CommandLine;
-using System.Text;
-using ReproGet.Core.Distros;
-using ReproGet.Core.Errors;
 using ReproGet.Core.Lockfiles;
+using ReproGet.Core.Operations.Locking;
 
 namespace ReproGet.Cli.Commands.Hash;
 
-public static class HashGenerateCommand
+internal static class HashGenerateCommand
 {
-    public static readonly Option<bool> AllowMissing = new("--allow-missing")
-    {
-        Description = "Skip, with a warning, installed packages that no index knows (instead of failing)",
-    };
-
-    public static readonly Option<bool> NoProvenance = new("--no-provenance")
-    {
-        Description = "Do not lock the distro's signature chain (Debian: dists/…/InRelease and Packages lines)",
-    };
-
     public static Command Create()
     {
         var packages = new Argument<string[]>("PACKAGE") { Description = "Packages to lock (default: every installed package)", Arity = ArgumentArity.ZeroOrMore };
@@ -34,38 +22,21 @@ public static class HashGenerateCommand
             """);
         command.Arguments.Add(packages);
         command.Options.Add(dedupe);
-        command.Options.Add(AllowMissing);
-        command.Options.Add(NoProvenance);
+        var allowMissing = AllowMissingOption.Create();
+        command.Options.Add(allowMissing);
+        var noProvenance = NoProvenanceOption.Create();
+        command.Options.Add(noProvenance);
         command.SetAction(async (context, cancellationToken) =>
         {
-            var locked = await LockAsync(context, context.ParseResult.GetValue(packages) ?? [], cancellationToken).ConfigureAwait(false);
-            if (context.ParseResult.GetValue(dedupe) is { } dedupePath)
+            var request = new LockRequest(context.ParseResult.GetValue(packages) ?? [], context.ParseResult.GetValue(allowMissing))
             {
-                locked = LockDedupe.Apply(locked, dedupePath);
-            }
-            context.Output.Write(Format(locked));
+                DedupeAgainst = context.ParseResult.GetValue(dedupe),
+                Provenance = !context.ParseResult.GetValue(noProvenance),
+            };
+            var locked = await LockOperation.LockAsync(context.Operation, request, cancellationToken).ConfigureAwait(false);
+            context.Output.Write(Sha256SumsWriter.Format(locked));
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    public static async Task<IReadOnlyList<LockedFile>> LockAsync(CommandContext context, IReadOnlyList<string> packages,
-        CancellationToken cancellationToken)
-    {
-        var distro = context.Distro;
-        var locker = distro.Locker ?? throw new NotSupportedByDistroException(distro.Name, "hash generate");
-        var request = new LockRequest(packages, context.ParseResult.GetValue(AllowMissing)) { Provenance = !context.ParseResult.GetValue(NoProvenance) };
-        var locked = await locker.LockAsync(context.DistroContext, request, cancellationToken).ConfigureAwait(false);
-        return [.. locked.OrderBy(f => f.Name, StringComparer.Ordinal)];
-    }
-
-    public static string Format(IEnumerable<LockedFile> files)
-    {
-        var text = new StringBuilder();
-        foreach (var file in files)
-        {
-            text.Append(file.Sha256.Hex).Append("  ").Append(file.Name).Append('\n');
-        }
-        return text.ToString();
     }
 }

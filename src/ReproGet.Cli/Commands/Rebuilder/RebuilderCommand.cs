@@ -6,7 +6,7 @@ using ReproGet.Sources.Rebuilderd;
 
 namespace ReproGet.Cli.Commands.Rebuilder;
 
-public static class RebuilderCommand
+internal static class RebuilderCommand
 {
     public static Command Create()
     {
@@ -73,7 +73,7 @@ public static class RebuilderCommand
             var entries = LockfileArguments.Read(context, lockfiles);
             var configuration = RebuilderOptions.Bind(context)
                 ?? throw new ReproGetException("no quorum to check", "pass --threshold N and --rebuilder NAME=URL,KEYFILE");
-            using var cache = context.OpenCache();
+            var cache = context.OpenCache();
             var result = await RebuilderOptions.RunAsync(context, cache, entries, configuration,
                 context.ParseResult.GetValue(offline) ? QuorumCheck.Mode.Offline : QuorumCheck.Mode.Online, cancellationToken).ConfigureAwait(false);
             context.Output.WriteLine(QuorumCheck.Table(result, configuration.Rebuilders, onlyRefused: false));

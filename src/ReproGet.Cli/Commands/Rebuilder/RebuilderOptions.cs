@@ -9,7 +9,7 @@ using ReproGet.Sources.Rebuilderd;
 namespace ReproGet.Cli.Commands.Rebuilder;
 
 /// <summary>The rebuilder quorum options of download, install and `rebuilder check`, and the gate they enforce.</summary>
-public static class RebuilderOptions
+internal static class RebuilderOptions
 {
     public static readonly Option<string[]> Rebuilders = new("--rebuilder")
     {

@@ -1,11 +1,12 @@
 using System.CommandLine;
+using ReproGet.Cli.Output;
 using ReproGet.Cli.Commands.Rebuilder;
 using ReproGet.Core.Operations.Quorum;
 using ReproGet.Core.Operations.Verify;
 
 namespace ReproGet.Cli.Commands.Verify;
 
-public static class VerifyCommand
+internal static class VerifyCommand
 {
     public static readonly Option<bool> RequireProvenance = new("--require-provenance")
     {
@@ -44,24 +45,26 @@ public static class VerifyCommand
         command.SetAction(async (context, cancellationToken) =>
         {
             var entries = LockfileArguments.Read(context, lockfiles);
-            var distro = context.Distro;
-            using var cache = context.OpenCache();
-            var needed = ProvenanceCheck.Needed(distro, entries);
-            if (!context.ParseResult.GetValue(offline) && needed.Any(e => !cache.Contains(e.Sha256)))
-            {
-                await FetchRunner.FetchAsync(context, cache, [.. needed.Where(e => !cache.Contains(e.Sha256))], cancellationToken).ConfigureAwait(false);
-            }
+            var options = new VerifyOptions(context.ParseResult.GetValue(Keyring) ?? [], context.ParseResult.GetValue(RequireProvenance),
+                context.ParseResult.GetValue(offline));
             var quorum = RebuilderOptions.Bind(context);
+            VerifyReport report;
             // A distro without signatures (none) can still be checked against the rebuilder quorum.
-            var report = distro.Provenance is null && quorum is not null
-                ? new VerifyReport([], context.ParseResult.GetValue(RequireProvenance))
-                : await ProvenanceCheck.RunAsync(distro, context.DistroContext, cache, entries,
-                    context.ParseResult.GetValue(Keyring) ?? [], context.ParseResult.GetValue(RequireProvenance), cancellationToken).ConfigureAwait(false);
+            if (quorum is not null && context.Distro.Provenance is null)
+            {
+                report = new VerifyReport([], options.RequireProvenance);
+            }
+            else
+            {
+                var result = await VerifyOperation.VerifyAsync(context.Operation, entries, options, cancellationToken).ConfigureAwait(false);
+                FetchReportText.ThrowIfIncomplete(result.Fetch);
+                report = result.Report!;
+            }
             if (quorum is not null)
             {
-                var result = await RebuilderOptions.RunAsync(context, cache, entries, quorum.Value,
-                    context.ParseResult.GetValue(offline) ? QuorumCheck.Mode.Offline : QuorumCheck.Mode.Online, cancellationToken).ConfigureAwait(false);
-                report = report.With(QuorumRows.For(result));
+                var checkedQuorum = await RebuilderOptions.RunAsync(context, context.OpenCache(), entries, quorum.Value,
+                    options.Offline ? QuorumCheck.Mode.Offline : QuorumCheck.Mode.Online, cancellationToken).ConfigureAwait(false);
+                report = report.With(QuorumRows.For(checkedQuorum));
             }
             VerifyReportRenderer.Write(context, report, context.ParseResult.GetValue(json));
             return report.Succeeded ? ExitCodes.Success : ExitCodes.Failure;

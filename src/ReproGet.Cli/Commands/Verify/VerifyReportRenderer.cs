@@ -8,7 +8,7 @@ namespace ReproGet.Cli.Commands.Verify;
 /// summary line on the log. Names and summaries come from the lock and from signed files: control characters are
 /// escaped so no entry can forge a line.
 /// </summary>
-public static class VerifyReportRenderer
+internal static class VerifyReportRenderer
 {
     public static void Write(CommandContext context, VerifyReport report, bool json)
     {

@@ -17,11 +17,11 @@ public static class ProvenanceGate
     public static IReadOnlyList<LockEntry> Needed(IDistro distro, IReadOnlyList<LockEntry> entries) => ProvenanceCheck.Needed(distro, entries);
 
     public static async Task CheckAsync(IDistro distro, DistroContext context, ContentCache cache, IReadOnlyList<LockEntry> entries,
-        IReadOnlyList<string> keyrings, bool requireProvenance, CancellationToken cancellationToken)
+        ProvenancePolicy policy, CancellationToken cancellationToken)
     {
         if (Needed(distro, entries).Count == 0)
         {
-            if (requireProvenance)
+            if (policy.Require)
             {
                 throw new ReproGetException("the lock carries no signature chain: --require-provenance refuses to install it",
                     distro.Provenance is null
@@ -31,7 +31,7 @@ public static class ProvenanceGate
             context.Log.Debug("the lock carries no signature chain: installing on sha256 alone");
             return;
         }
-        var report = await ProvenanceCheck.RunAsync(distro, context, cache, entries, keyrings, requireProven: true, cancellationToken).ConfigureAwait(false);
+        var report = await ProvenanceCheck.RunAsync(distro, context, cache, entries, policy.Keyrings, requireProven: true, cancellationToken).ConfigureAwait(false);
         var bad = report.Rows.Where(r => r.Status != VerificationStatus.Verified).ToList();
         if (bad.Count > 0)
         {

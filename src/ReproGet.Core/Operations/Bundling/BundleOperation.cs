@@ -1,0 +1,40 @@
+using ReproGet.Core.Distros;
+using ReproGet.Core.Errors;
+using ReproGet.Core.Lockfiles;
+using ReproGet.Core.Operations.Fetching;
+
+namespace ReproGet.Core.Operations.Bundling;
+
+/// <summary>
+/// What <c>bundle</c> did: the files it bundled, what <see cref="BundleWriter"/> wrote (null when a fetch failed and
+/// nothing was written), and the fetch of the files that were not cached (null when all were).
+/// </summary>
+public sealed record BundleResult(IReadOnlyList<LockEntry> Files, BundleWriter.Result? Written, FetchReport? Fetch);
+
+/// <summary><c>bundle</c>: the files the plugin needs, fetched when not cached, written as an offline install bundle.</summary>
+public static class BundleOperation
+{
+    public static async Task<BundleResult> BundleAsync(OperationContext context, IReadOnlyList<LockEntry> entries,
+        IReadOnlyList<string> lockfiles, string directory, CancellationToken cancellationToken, IReadOnlyList<string>? keyrings = null)
+    {
+        var distro = context.Distro;
+        var installer = distro.Bundle ?? throw new NotSupportedByDistroException(distro.Name, "bundle");
+        var files = entries.Where(e => distro.Classify(e) is EntryRole.Package or EntryRole.Auxiliary).ToList();
+        // The signature chain travels in the bundle beside the packages, for install.sh to check with gpgv.
+        var proofs = entries.Where(e => distro.Classify(e) == EntryRole.Proof).ToList();
+        var cache = context.Cache.Open();
+        FetchReport? fetch = null;
+        if (files.Concat(proofs).Any(f => !cache.Contains(f.Sha256)))
+        {
+            fetch = await FetchOperation.FetchAsync(context, [.. files, .. proofs], cancellationToken).ConfigureAwait(false);
+            if (!fetch.IsComplete)
+            {
+                return new BundleResult(files, null, fetch);
+            }
+        }
+        var provenance = proofs.Count == 0 || distro.Provenance is not { } verifier ? null
+            : new BundleWriter.Provenance(proofs, [.. files.Where(e => distro.Classify(e) == EntryRole.Package)],
+                verifier.BundleKeyrings(context.DistroContext, keyrings ?? []));
+        return new BundleResult(files, BundleWriter.Write(cache, files, lockfiles, installer, directory, provenance), fetch);
+    }
+}
