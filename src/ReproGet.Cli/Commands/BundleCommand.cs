@@ -2,6 +2,7 @@ using System.CommandLine;
 using ReproGet.Cli.Output;
 using ReproGet.Core.Distros;
 using ReproGet.Core.Errors;
+using ReproGet.Core.Files;
 using ReproGet.Core.Operations;
 using ReproGet.Sources.Ipfs.Car;
 using ReproGet.Sources.Ipfs.UnixFs;
@@ -43,12 +44,28 @@ public static class BundleCommand
                 await FetchRunner.FetchAsync(context, cache, files, cancellationToken).ConfigureAwait(false);
             }
             var directory = context.ParseResult.GetValue(output)!;
-            var result = BundleWriter.Write(cache, files, context.ParseResult.GetValue(lockfiles)!, installer, directory);
-            if (context.ParseResult.GetValue(car))
+            var lockfilePaths = context.ParseResult.GetValue(lockfiles)!;
+            Func<SafeOutputFolder, Task>? writeCar = context.ParseResult.GetValue(car)
+                ? async folder =>
+                {
+                    var roots = await new CarBundleWriter(cache, UnixFsImportOptions.KuboDefault)
+                        .WriteAsync(folder.StagedPath(CarFileName), files, cancellationToken).ConfigureAwait(false);
+                    context.Log.Info($"wrote {CarFileName} with {roots.Count} roots");
+                }
+                : null;
+            BundleWriter.Result result;
+            try
             {
-                var roots = await new CarBundleWriter(cache, UnixFsImportOptions.KuboDefault)
-                    .WriteAsync(Path.Combine(directory, CarFileName), files, cancellationToken).ConfigureAwait(false);
-                context.Log.Info($"wrote {CarFileName} with {roots.Count} roots");
+                result = await BundleWriter.WriteAsync(cache, files, lockfilePaths, installer, directory, writeCar, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (CorruptBlobException e)
+            {
+                // Removed from the cache already: fetch it again and write the bundle once more (nothing was published).
+                context.Log.Warn(e.Message);
+                await FetchRunner.FetchAsync(context, cache, files, cancellationToken).ConfigureAwait(false);
+                result = await BundleWriter.WriteAsync(cache, files, lockfilePaths, installer, directory, writeCar, cancellationToken)
+                    .ConfigureAwait(false);
             }
             context.Log.Info($"wrote {result.Files} files ({ByteSize.Format(result.Bytes)}) and {BundleWriter.ScriptName} to \"{directory}\"");
             return ExitCodes.Success;

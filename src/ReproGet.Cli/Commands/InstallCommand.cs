@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ReproGet.Core.Cache;
 using ReproGet.Core.Distros;
 using ReproGet.Core.Errors;
 using ReproGet.Core.Lockfiles;
@@ -41,10 +42,13 @@ public static class InstallCommand
             var auxiliary = AuxiliaryFor(distro, entries, toInstall);
             using var cache = context.OpenCache();
             await FetchRunner.FetchAsync(context, cache, [.. toInstall, .. auxiliary], cancellationToken).ConfigureAwait(false);
+            // The package tool reads private copies, verified as they were made: never the (shared, writable) cache itself.
+            using var checkout = await BlobCheckout.CheckOutAsync(cache, [.. toInstall, .. auxiliary],
+                (corrupt, token) => FetchRunner.FetchAsync(context, cache, corrupt, token), context.Log.Warn, cancellationToken).ConfigureAwait(false);
             context.Log.Info($"installing {toInstall.Count} packages ({packages.Count - toInstall.Count} already installed)");
             await installer.InstallAsync(context.DistroContext,
-                [.. toInstall.Select(e => new CachedFile(e, cache.BlobPath(e.Sha256)))],
-                [.. auxiliary.Select(e => new CachedFile(e, cache.BlobPath(e.Sha256)))],
+                [.. toInstall.Select(e => new CachedFile(e, checkout.PathOf(e.Sha256)))],
+                [.. auxiliary.Select(e => new CachedFile(e, checkout.PathOf(e.Sha256)))],
                 cancellationToken).ConfigureAwait(false);
             return ExitCodes.Success;
         });

@@ -68,6 +68,5 @@ public static class LockName
         return rooted ? "/" + joined : joined.Length == 0 ? "." : joined;
     }
 
-    internal static string Quote(string text) =>
-        text.Length > 200 ? $"\"{text[..200]}…\"" : $"\"{text}\"";
+    internal static string Quote(string text) => NameEscaping.Quote(text);
 }
