@@ -96,7 +96,7 @@ public static class LockfileText
                 }
                 if (start == 0 && filled == buffer.Length)
                 {
-                    throw new LockfileFormatException([$"{path}:{result.Count + 1}: line is longer than {MaxLineLength} characters"]);
+                    throw new LockfileFormatException([$"{path}:{result.Count + 1}: line of more than {filled} bytes is longer than {MaxLineLength} characters"]);
                 }
                 if (atEnd && start < filled)
                 {
