@@ -4,6 +4,7 @@ using ReproGet.Core.Packages;
 using ReproGet.Distros.Debian.Apt;
 using ReproGet.Distros.Debian.Dpkg;
 using ReproGet.Distros.Debian.Locking;
+using ReproGet.Distros.Debian.Templates;
 
 namespace ReproGet.Distros.Debian;
 
@@ -24,7 +25,7 @@ public abstract class DpkgDistro : IDistro
     public IBundleInstaller Bundle { get; } = new BundleInstaller("dpkg", "dpkg --install \"$@\"");
 
     public IDockerfileRenderer Dockerfiles { get; } =
-        new EmbeddedDockerfileTemplates(typeof(DpkgDistro).Assembly, "ReproGet.Distros.Debian.Templates");
+        new EmbeddedDockerfileTemplates(typeof(DpkgDistro).Assembly, "ReproGet.Distros.Debian.Templates", DebianDockerfileInputs.Rules);
 
     /// <summary>Mirrors to try when the root's sources name none.</summary>
     protected abstract IReadOnlyList<string> FallbackMirrors { get; }
