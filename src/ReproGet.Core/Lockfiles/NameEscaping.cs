@@ -16,9 +16,17 @@ public static class NameEscaping
 
     public static bool NeedsEscaping(string name) => name.Any(IsUnsafe);
 
-    public static string Escape(string name)
+    public static string Escape(string name) => Escape(name, backslash: true);
+
+    /// <summary>
+    /// For status text on a terminal, whose names were quoted already: control and invisible characters are escaped,
+    /// a backslash is left alone (it is not dangerous there, and escaping it again would double the quoted names').
+    /// </summary>
+    public static string EscapeControls(string text) => Escape(text, backslash: false);
+
+    private static string Escape(string name, bool backslash)
     {
-        if (!NeedsEscaping(name))
+        if (!name.Any(c => IsUnsafe(c) && (backslash || c != '\\')))
         {
             return name;
         }
@@ -27,6 +35,7 @@ public static class NameEscaping
         {
             switch (c)
             {
+                case '\\' when !backslash: text.Append(c); break;
                 case '\\': text.Append(@"\\"); break;
                 case '\n': text.Append(@"\n"); break;
                 case '\r': text.Append(@"\r"); break;
