@@ -79,6 +79,8 @@ public sealed class PendingBlob : IAsyncDisposable
         await _writer.DisposeAsync().ConfigureAwait(false);
         // rename(2) is atomic: a reader sees either no blob or the whole verified one. Another process may have
         // committed the same digest meanwhile; the bytes are identical, so replacing it is harmless.
+        // Blobs are 0644 whatever the umask or the imported file's mode: the cache is shared, content-addressed data.
+        File.SetUnixFileMode(TempPath, (UnixFileMode)0b110_100_100);
         var target = _cache.BlobPath(digest);
         if (Directory.Exists(target))
         {

@@ -169,6 +169,22 @@ public sealed class VerifyAtUseTests
         Assert.Equal(["good_1_all.deb"], Directory.EnumerateFileSystemEntries(target).Select(Path.GetFileName));
     }
 
+    [Fact]
+    public async Task AnImported0600FileBehindASymlinkBecomesA0644Blob()
+    {
+        // The decision the README states: the cache is shared, content-addressed data; blobs are 0644.
+        using var fixture = new CacheFixture();
+        var secret = fixture.Directory.WriteFile("private.deb", "bytes");
+        File.SetUnixFileMode(secret, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var link = fixture.Directory.Combine("link.deb");
+        File.CreateSymbolicLink(link, secret);
+
+        var result = await new CacheImporter(fixture.Cache).ImportAsync([link], CancellationToken.None);
+
+        var imported = Assert.Single(result.Imported);
+        Assert.Equal((UnixFileMode)0b110_100_100, File.GetUnixFileMode(fixture.Cache.BlobPath(imported.Sha256)));
+    }
+
     internal static void Flip(string path)
     {
         var bytes = File.ReadAllBytes(path);
