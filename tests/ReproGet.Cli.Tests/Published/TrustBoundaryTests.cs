@@ -121,7 +121,7 @@ public sealed class TrustBoundaryTests : IAsyncLifetime
         var lockfile = _temp.WriteFile("SHA256SUMS", DebFixture.Hello.LockLine);
 
         var (exit, seconds) = await TerminateWhenAsync(() => TempFiles().Any(),
-            "--cache", Cache, "--distro", "none", "--provider", server.BaseUrl + "/pool/{{.Basename}}", "--stall-timeout", "600", "download", lockfile);
+            "--cache", Cache, "--distro", "none", "--provider", server.BaseUrl + "/pool/{{.Basename}}", "download", "--stall-timeout", "600", lockfile);
 
         Assert.NotEqual(0, exit);
         Assert.True(seconds < 10, $"took {seconds:0.0} s after SIGTERM");
@@ -141,8 +141,8 @@ public sealed class TrustBoundaryTests : IAsyncLifetime
         var output = _temp.Combine("bundle");
 
         var (exit, seconds) = await TerminateWhenAsync(() => TempFiles().Any(),
-            "--cache", Cache, "--distro", "debian", "--provider", server.BaseUrl + "/pool/{{.Basename}}", "--stall-timeout", "600",
-            "bundle", lockfile, "-o", output);
+            "--cache", Cache, "--distro", "debian", "--provider", server.BaseUrl + "/pool/{{.Basename}}",
+            "bundle", "--stall-timeout", "600", lockfile, "-o", output);
 
         Assert.NotEqual(0, exit);
         Assert.True(seconds < 10, $"took {seconds:0.0} s after SIGTERM");
