@@ -1,9 +1,9 @@
 using ReproGet.Core.Distros;
-using ReproGet.Core.Fetching;
 using ReproGet.Core.Lockfiles;
 using ReproGet.Distros.Alpine.Configuration;
 using ReproGet.Distros.Alpine.Installing;
 using ReproGet.Distros.Alpine.Locking;
+using ReproGet.Distros.Alpine.Resolving;
 
 namespace ReproGet.Distros.Alpine;
 
@@ -12,7 +12,7 @@ namespace ReproGet.Distros.Alpine;
 /// each file's SHA-256 by reading it once (apk's cache, else its repository), checks Alpine's RSA signatures with
 /// .NET's own crypto, and installs with one <c>apk add --no-network</c> transaction.
 /// </summary>
-public sealed class AlpineDistro(Func<FetchOptions, BlobSourceSet> sources) : IDistro
+public sealed class AlpineDistro : IDistro
 {
     /// <summary>The Go tool's default; like every Alpine mirror it keeps only current packages.</summary>
     public const string CdnProvider = "https://dl-cdn.alpinelinux.org/alpine/{{.Name}}";
@@ -24,7 +24,9 @@ public sealed class AlpineDistro(Func<FetchOptions, BlobSourceSet> sources) : ID
     // Installing needs apk, which runs only on Alpine: that path is not exercised on the machines that build repro-get.
     public bool IsExperimental => true;
 
-    public IPackageLocker Locker { get; } = new AlpineLocker(sources);
+    public IPackageLocker Locker { get; } = new AlpineLocker();
+
+    public IPackageResolver? Resolver { get; } = new ApkResolver();
 
     public IPackageInstaller Installer { get; } = new AlpineInstaller();
 

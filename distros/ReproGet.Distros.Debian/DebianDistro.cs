@@ -5,6 +5,8 @@ public sealed class DebianDistro : DpkgDistro
 {
     public override string Name => "debian";
 
+    protected override bool UsesDebianSnapshot => true;
+
     protected override IReadOnlyList<string> FallbackMirrors { get; } =
     [
         "http://deb.debian.org/debian/{{.Name}}",

@@ -4,6 +4,7 @@ using ReproGet.Core.Packages;
 using ReproGet.Distros.Debian.Apt;
 using ReproGet.Distros.Debian.Dpkg;
 using ReproGet.Distros.Debian.Locking;
+using ReproGet.Distros.Debian.Resolving;
 using ReproGet.Distros.Debian.Templates;
 
 namespace ReproGet.Distros.Debian;
@@ -14,11 +15,15 @@ namespace ReproGet.Distros.Debian;
 /// </summary>
 public abstract class DpkgDistro : IDistro
 {
+    private DpkgLocker? _locker;
+
     public abstract string Name { get; }
 
     public bool IsExperimental => false;
 
-    public IPackageLocker Locker { get; } = new DpkgLocker();
+    public IPackageLocker Locker => _locker ??= new DpkgLocker(UsesDebianSnapshot);
+
+    public IPackageResolver? Resolver { get; } = new AptResolver();
 
     public IPackageInstaller Installer { get; } = new DpkgInstaller();
 
@@ -26,6 +31,9 @@ public abstract class DpkgDistro : IDistro
 
     public IDockerfileRenderer Dockerfiles { get; } =
         new EmbeddedDockerfileTemplates(typeof(DpkgDistro).Assembly, "ReproGet.Distros.Debian.Templates", DebianDockerfileInputs.Rules);
+
+    /// <summary>Whether <c>hash generate</c> resolves versions the lists lack through the Debian snapshot archive's layout and API.</summary>
+    protected virtual bool UsesDebianSnapshot => false;
 
     /// <summary>Mirrors to try when the root's sources name none.</summary>
     protected abstract IReadOnlyList<string> FallbackMirrors { get; }

@@ -5,6 +5,7 @@ using ReproGet.Cli.Commands.Cache;
 using ReproGet.Cli.Commands.Dockerfile;
 using ReproGet.Cli.Commands.Hash;
 using ReproGet.Cli.Commands.Ipfs;
+using ReproGet.Cli.Commands.Lock;
 using ReproGet.Cli.Commands.Oci;
 
 namespace ReproGet.Cli;
@@ -12,9 +13,22 @@ namespace ReproGet.Cli;
 /// <summary>The command tree of <c>repro-get</c>, compatible with the Go tool's commands, flags and variables.</summary>
 public static class CliApp
 {
+    // Built once: the options are shared objects, and a tree is only read while parsing (tests run many at once).
+    private static readonly Lazy<RootCommand> Tree = new(Build);
+
     /// <summary>Runs one invocation; <paramref name="configuration"/> carries the Output/Error writers (tests pass string writers).</summary>
     public static async Task<int> RunAsync(string[] args, InvocationConfiguration? configuration = null,
         CancellationToken cancellationToken = default)
+    {
+        var parseResult = Tree.Value.Parse(args);
+        if (UnknownOptions.Report(parseResult, configuration?.Error ?? Console.Error))
+        {
+            return ExitCodes.Failure;
+        }
+        return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static RootCommand Build()
     {
         var root = new RootCommand("""
             repro-get: lock the exact package files a system has installed (SHA256SUMS), fetch them by hash from
@@ -35,7 +49,8 @@ public static class CliApp
         root.Subcommands.Add(BundleCommand.Create());
         root.Subcommands.Add(DockerfileCommand.Create());
         root.Subcommands.Add(InfoCommand.Create());
+        root.Subcommands.Add(LockCommand.Create());
         HelpDetails.Install(root);
-        return await root.Parse(args).InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        return root;
     }
 }

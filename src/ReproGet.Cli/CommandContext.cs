@@ -1,18 +1,40 @@
 using System.CommandLine;
+using ReproGet.Cli.Commands;
 using ReproGet.Cli.Output;
 using ReproGet.Core.Cache;
 using ReproGet.Core.Distros;
-using ReproGet.Core.Errors;
-using ReproGet.Core.Providers;
+using ReproGet.Core.Operations;
 
 namespace ReproGet.Cli;
 
-/// <summary>What a command needs from the global options, resolved lazily so commands that need no distro never detect one.</summary>
-public sealed class CommandContext(ParseResult parseResult)
+/// <summary>
+/// One invocation: its writers, its log, and the <see cref="OperationContext"/> its command hands to an operation,
+/// built from the global options. The distro is resolved lazily, so commands that need none never detect one.
+/// </summary>
+internal sealed class CommandContext : IDisposable
 {
-    private IDistro? _distro;
+    private readonly Lazy<IDistro> _distro;
+    private readonly Lazy<OperationContext> _operation;
+    private readonly Lazy<FetchProgressRenderer> _progress;
 
-    public ParseResult ParseResult { get; } = parseResult;
+    public CommandContext(ParseResult parseResult)
+    {
+        ParseResult = parseResult;
+        Log = new ConsoleStatusLog(parseResult.InvocationConfiguration.Error, parseResult.GetValue(GlobalOptions.Debug));
+        Cache = new CacheAccess(parseResult.GetValue(GlobalOptions.Cache) ?? ContentCache.DefaultRoot);
+        _distro = new(() => DistroCatalog.Resolve(ParseResult.GetValue(GlobalOptions.Distro), Root, Log));
+        _progress = new(() => new FetchProgressRenderer(Log));
+        _operation = new(() => new OperationContext(() => Distro, SourceCatalog.Create, GlobalOptions.Providers(ParseResult))
+        {
+            Cache = Cache,
+            Root = Root,
+            Log = Log,
+            Progress = _progress.Value,
+            FetchOptions = FetchOptionsBinder.Bind(ParseResult),
+        });
+    }
+
+    public ParseResult ParseResult { get; }
 
     /// <summary>Where data goes (stdout, or the test's writer): hash lines, JSON, CIDs, digests.</summary>
     public TextWriter Output => ParseResult.InvocationConfiguration.Output;
@@ -20,30 +42,26 @@ public sealed class CommandContext(ParseResult parseResult)
     /// <summary>Where people read status, warnings and errors (stderr, or the test's writer).</summary>
     public TextWriter Error => ParseResult.InvocationConfiguration.Error;
 
-    public ConsoleStatusLog Log { get; } = new(parseResult.InvocationConfiguration.Error, parseResult.GetValue(GlobalOptions.Debug));
+    public ConsoleStatusLog Log { get; }
 
-    public string CacheRoot => ParseResult.GetValue(GlobalOptions.Cache) ?? ContentCache.DefaultRoot;
+    /// <summary>The run's cache, opened on first use and closed when the invocation ends.</summary>
+    public CacheAccess Cache { get; }
+
+    public string CacheRoot => Cache.Root;
 
     public string Root => Path.GetFullPath(ParseResult.GetValue(GlobalOptions.Root) ?? "/");
 
-    public DistroContext DistroContext => new(Root, Log) { CacheRoot = CacheRoot };
+    public IDistro Distro => _distro.Value;
 
-    public IDistro Distro => _distro ??= DistroCatalog.Resolve(ParseResult.GetValue(GlobalOptions.Distro), Root, Log);
+    /// <summary>What every operation of this invocation works with.</summary>
+    public OperationContext Operation => _operation.Value;
 
-    public ContentCache OpenCache() => ContentCache.Open(CacheRoot);
+    public DistroContext DistroContext => Operation.DistroContext;
 
-    /// <summary>The providers to try: the user's, else the distro's defaults; parsed (and so checked) before any work.</summary>
-    public IReadOnlyList<ProviderTemplate> Providers()
-    {
-        var raw = RawProviders();
-        if (raw.Count == 0)
-        {
-            throw new ReproGetException($"no provider: the distro plugin \"{Distro.Name}\" has no default providers",
-                "pass --provider 'http://HOST/PATH/{{.Name}}' or set REPRO_GET_PROVIDER");
-        }
-        return [.. raw.Select(ProviderTemplate.Parse)];
-    }
+    /// <summary>The run's open cache (not to be disposed: the invocation closes it).</summary>
+    public ContentCache OpenCache() => Cache.Open();
 
+    /// <summary>The user's providers, else the distro's defaults, unparsed (for <c>info</c>).</summary>
     public IReadOnlyList<string> RawProviders()
     {
         var raw = GlobalOptions.Providers(ParseResult);
@@ -51,4 +69,14 @@ public sealed class CommandContext(ParseResult parseResult)
     }
 
     public static string? Environment(string name) => System.Environment.GetEnvironmentVariable(name);
+
+    /// <summary>Stops the progress line and closes the cache; called once the command's body has returned or thrown.</summary>
+    public void Dispose()
+    {
+        if (_progress.IsValueCreated)
+        {
+            _progress.Value.Dispose();
+        }
+        Cache.Dispose();
+    }
 }

@@ -4,7 +4,7 @@ using ReproGet.Core.Errors;
 namespace ReproGet.Cli;
 
 /// <summary>Runs a command body and turns any failure into one clear line on stderr and exit code 1.</summary>
-public static class CommandRunner
+internal static class CommandRunner
 {
     public static void SetAction(this Command command, Func<CommandContext, CancellationToken, Task<int>> body) =>
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -12,7 +12,15 @@ public static class CommandRunner
             var context = new CommandContext(parseResult);
             try
             {
-                return await body(context, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    return await body(context, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    // The live progress line is cleared before any error is printed.
+                    context.Dispose();
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

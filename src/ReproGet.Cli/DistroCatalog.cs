@@ -9,12 +9,12 @@ using ReproGet.Distros.Fedora;
 namespace ReproGet.Cli;
 
 /// <summary>The one place distro plugins are listed (no reflection: the binary is trimmed).</summary>
-public static class DistroCatalog
+internal static class DistroCatalog
 {
     public static IReadOnlyList<IDistro> All { get; } =
     [
         new NoneDistro(),
-        new AlpineDistro(options => SourceCatalog.Create(options)),
+        new AlpineDistro(),
         new DebianDistro(),
         new UbuntuDistro(),
         new ArchDistro(),

@@ -1,7 +1,7 @@
 namespace ReproGet.Cli;
 
 /// <summary>0 only when everything asked for happened; 1 for any failure, as the Go tool does.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     public const int Success = 0;
     public const int Failure = 1;

@@ -1,10 +1,11 @@
 using System.CommandLine;
 using ReproGet.Core.Cache;
+using ReproGet.Core.Errors;
 
 namespace ReproGet.Cli;
 
 /// <summary>Options every command accepts; each takes its default from the Go tool's environment variable.</summary>
-public static class GlobalOptions
+internal static class GlobalOptions
 {
     public static readonly Option<bool> Debug = new("--debug")
     {
@@ -52,9 +53,25 @@ public static class GlobalOptions
         root.Options.Add(Root);
     }
 
-    /// <summary>Providers from the flag, split on commas and trimmed; empty items are dropped (the Go tool failed on them).</summary>
-    public static IReadOnlyList<string> Providers(ParseResult parseResult) =>
-        [.. (parseResult.GetValue(Provider) ?? []).SelectMany(p => SplitList(p))];
+    /// <summary>
+    /// Providers from the flag, split on commas and trimmed. An empty item (<c>--provider ' '</c>, <c>',,'</c>) is an
+    /// error: silently falling back to the distro's defaults would fetch from somewhere the user did not name.
+    /// </summary>
+    public static IReadOnlyList<string> Providers(ParseResult parseResult)
+    {
+        var providers = new List<string>();
+        foreach (var value in parseResult.GetValue(Provider) ?? [])
+        {
+            var items = value.Split(',', StringSplitOptions.TrimEntries);
+            if (items.Any(i => i.Length == 0))
+            {
+                throw new ReproGetException($"--provider \"{value.ReplaceLineEndings(" ")}\" has an empty item",
+                    "give each provider template once, e.g. --provider 'http://HOST/PATH/{{.Name}}'; omit --provider for the distro's defaults");
+            }
+            providers.AddRange(items);
+        }
+        return providers;
+    }
 
     private static string[] SplitList(string? value) =>
         value?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];

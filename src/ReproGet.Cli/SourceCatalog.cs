@@ -1,6 +1,7 @@
 using System.Reflection;
 using ReproGet.Core.Distros;
 using ReproGet.Core.Fetching;
+using ReproGet.Core.Providers;
 using ReproGet.Sources.Files;
 using ReproGet.Sources.Http;
 using ReproGet.Sources.Ipfs.Gateway;
@@ -9,15 +10,13 @@ using ReproGet.Sources.Oci;
 namespace ReproGet.Cli;
 
 /// <summary>The one place blob sources are listed, by scheme.</summary>
-public static class SourceCatalog
+internal static class SourceCatalog
 {
     public static string Version { get; } =
         typeof(SourceCatalog).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
             .Split('+')[0] ?? "(unknown)";
 
-    public static IReadOnlyList<string> Schemes { get; } = ["http", "https", "file", "oci", "oci+http", "oci+https"];
-
-    public static BlobSourceSet Create(FetchOptions options) => Create(options, null);
+    public static IReadOnlyList<string> Schemes { get; } = ["http", "https", "file", .. OciSchemes.All];
 
     /// <summary>Every source; <paramref name="log"/> gets their warnings (an OCI provider's ignored tag).</summary>
     public static BlobSourceSet Create(FetchOptions options, IStatusLog? log)

@@ -15,7 +15,7 @@ public sealed class AlpineDistroTests
     [InlineData("pool/main/h/hello/hello_2.10-2_amd64.deb", EntryRole.NotNeeded)]
     [InlineData("v3.16/main/x86_64/APKINDEX.tar.gz", EntryRole.NotNeeded)]
     public void Classifies_apk_files_as_packages(string name, EntryRole role) =>
-        Assert.Equal(role, new AlpineDistro(AlpineTestRoot.Sources).Classify(new LockEntry(name, AnyDigest)));
+        Assert.Equal(role, new AlpineDistro().Classify(new LockEntry(name, AnyDigest)));
 
     [Fact]
     public void Default_providers_are_the_configured_mirrors_then_alpines_cdn_and_are_called_ephemeral()
@@ -23,7 +23,7 @@ public sealed class AlpineDistroTests
         using var root = new AlpineTestRoot();
         root.WriteRepositories("https://mirror.example/alpine/v3.16/main", "https://mirror.example/alpine/v3.16/community",
             "https://dl-cdn.alpinelinux.org/alpine/edge/testing");
-        var distro = new AlpineDistro(AlpineTestRoot.Sources);
+        var distro = new AlpineDistro();
 
         Assert.Equal(["https://mirror.example/alpine/{{.Name}}", AlpineDistro.CdnProvider], distro.DefaultProviders(root.Context));
         distro.DefaultProviders(root.Context);
@@ -34,13 +34,13 @@ public sealed class AlpineDistroTests
     public void Without_repositories_the_go_tools_provider_remains()
     {
         using var root = new AlpineTestRoot();
-        Assert.Equal([AlpineDistro.CdnProvider], new AlpineDistro(AlpineTestRoot.Sources).DefaultProviders(root.Context));
+        Assert.Equal([AlpineDistro.CdnProvider], new AlpineDistro().DefaultProviders(root.Context));
     }
 
     [Fact]
     public void Bundles_install_with_apk_checking_signatures_against_the_images_keys()
     {
-        var distro = new AlpineDistro(AlpineTestRoot.Sources);
+        var distro = new AlpineDistro();
         Assert.Equal("apk", distro.Bundle.BundleTool);
         Assert.Equal("apk add --no-network \"$@\"", distro.Bundle.BundleInstallCommand);
         Assert.Equal("alpine", distro.Name);

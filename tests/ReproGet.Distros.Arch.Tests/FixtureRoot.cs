@@ -1,3 +1,4 @@
+using ReproGet.Core.Cache;
 using ReproGet.Core.Distros;
 using ReproGet.TestKit;
 
@@ -11,8 +12,11 @@ internal sealed class FixtureRoot : IDisposable
 {
     private readonly TempDirectory _temp = new();
 
+    private readonly CacheAccess _cache;
+
     public FixtureRoot()
     {
+        _cache = new CacheAccess(Cache);
         Copy(FixturePath.Get("arch", "root"), Root);
     }
 
@@ -22,11 +26,15 @@ internal sealed class FixtureRoot : IDisposable
 
     public RecordingLog Log { get; } = new();
 
-    public DistroContext Context(bool withCache = true) => new(Root, Log) { CacheRoot = withCache ? Cache : null };
+    public DistroContext Context(bool withCache = true) => new(Root, Log) { Cache = withCache ? _cache : null };
 
     public string PathInRoot(string absolute) => Path.Combine(Root, absolute.TrimStart('/'));
 
-    public void Dispose() => _temp.Dispose();
+    public void Dispose()
+    {
+        _cache.Dispose();
+        _temp.Dispose();
+    }
 
     private static void Copy(string from, string to)
     {

@@ -1,4 +1,5 @@
 using ReproGet.Core.Distros;
+using ReproGet.Core.Operations.Locking;
 using ReproGet.TestKit;
 
 namespace ReproGet.Distros.Debian.Tests;

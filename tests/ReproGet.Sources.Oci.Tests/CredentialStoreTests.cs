@@ -95,6 +95,35 @@ public sealed class CredentialStoreTests : IDisposable
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_lookup_cancelled_by_its_first_caller_is_not_cached_for_the_others()
+    {
+        // A credential helper that answers after a second, on PATH for this test (the added directory holds only it).
+        var bin = _home.Combine("bin");
+        Directory.CreateDirectory(bin);
+        var helper = _home.WriteFile(Path.Combine("bin", "docker-credential-reproget-slow"),
+            "#!/bin/sh\nsleep 1\necho '{\"ServerURL\":\"registry.lan\",\"Username\":\"slow\",\"Secret\":\"pw\"}'\n");
+        File.SetUnixFileMode(helper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        lock (PathLock)
+        {
+            var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+            if (!path.Split(':').Contains(bin))
+            {
+                Environment.SetEnvironmentVariable("PATH", path + ":" + bin);
+            }
+        }
+        WriteDockerConfig("""{"credsStore":"reproget-slow"}""");
+        var store = new CredentialStore(Lookup);
+
+        using var impatient = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.FindAsync("registry.lan", "x", impatient.Token));
+        var credential = await store.FindAsync("registry.lan", "x", CancellationToken.None);
+
+        Assert.Equal("slow", credential?.Username);
+    }
+
+    private static readonly object PathLock = new();
+
     private string WriteDockerConfig(string json) => _home.WriteFile(Path.Combine(".docker", "config.json"), json);
 
     private Task<RegistryCredential?> FindAsync(string registry, string repository) =>

@@ -1,7 +1,5 @@
-using ReproGet.Core.Cache;
 using ReproGet.Core.Distros;
 using ReproGet.Core.Errors;
-using ReproGet.Core.Fetching;
 using ReproGet.Distros.Alpine.Configuration;
 using ReproGet.Distros.Alpine.Database;
 using ReproGet.Distros.Alpine.Signing;
@@ -13,7 +11,7 @@ namespace ReproGet.Distros.Alpine.Locking;
 /// lists by its control checksum <c>C:</c>, which the installed database records too; a named package that is not
 /// installed gets the newest version the indexes list. Each file's SHA-256 comes from <see cref="ApkFileResolver"/>.
 /// </summary>
-public sealed class AlpineLocker(Func<FetchOptions, BlobSourceSet> sources) : IPackageLocker
+public sealed class AlpineLocker : IPackageLocker
 {
     public const string EphemeralWarning =
         "Alpine deletes superseded packages from its mirrors: this lock keeps working only if its files are pushed to a "
@@ -21,25 +19,24 @@ public sealed class AlpineLocker(Func<FetchOptions, BlobSourceSet> sources) : IP
 
     private const int ParallelFiles = 4;
 
-    public async Task<IReadOnlyList<LockedFile>> LockAsync(DistroContext context, LockRequest request, CancellationToken cancellationToken)
+    public async Task<LockResult> LockAsync(DistroContext context, IReadOnlyList<string> packages, CancellationToken cancellationToken)
     {
         var root = new AlpineRoot(context);
         var installed = await ApkInstalledDatabase.ReadAsync(root.InstalledDatabasePath, cancellationToken).ConfigureAwait(false);
         var architecture = root.Architecture ?? installed.Architecture
             ?? throw new ReproGetException($"cannot tell the architecture: no {context.RootPath("/etc/apk/arch")} and no installed package names one",
                 "write the architecture (e.g. x86_64) into /etc/apk/arch of the root");
-        var cacheRoot = context.CacheRoot
+        var cacheAccess = context.Cache
             ?? throw new ReproGetException("locking Alpine packages needs the cache: their SHA-256 is learned by reading each file once",
                 "pass --cache DIR");
-        var options = new FetchOptions();
-        var download = new RepositoryDownload(sources(options), options);
+        var repositories = context.Repositories
+            ?? throw new InvalidOperationException("the Alpine locker needs a repository reader in its DistroContext");
         using var keyring = ApkKeyring.Load(root.KeysDirectory);
-        var indexes = await new ApkIndexLoader(root, keyring, download, context.Log)
+        var indexes = await new ApkIndexLoader(root, keyring, repositories, context.Log)
             .LoadAsync(root.Repositories(), architecture, cancellationToken).ConfigureAwait(false);
-        var targets = SelectTargets(new ApkIndexSet(indexes), installed, request, context.Log);
+        var (targets, missing) = SelectTargets(new ApkIndexSet(indexes), installed, packages, context.Log);
 
-        using var cache = ContentCache.Open(cacheRoot);
-        var resolver = new ApkFileResolver(cache, keyring, download, root.CacheDirectories, context.Log);
+        var resolver = new ApkFileResolver(cacheAccess.Open(), keyring, repositories, root.CacheDirectories, context.Log);
         var locked = new LockedFile[targets.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = ParallelFiles, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, targets.Count), parallel, async (i, ct) =>
@@ -48,18 +45,21 @@ public sealed class AlpineLocker(Func<FetchOptions, BlobSourceSet> sources) : IP
             locked[i] = new LockedFile(digest, targets[i].Repository.LockNameFor(architecture, targets[i].Stanza.FileName));
         }).ConfigureAwait(false);
         context.Log.Warn(EphemeralWarning);
-        return locked;
+        var gaps = missing.Count == 0 ? null : new MissingPackages([.. missing],
+            $"cannot lock {missing.Count} packages:\n  " + string.Join("\n  ", missing.Select(m => $"{m.Package} {m.Reason}")),
+            "Alpine deletes superseded packages: `apk upgrade` to versions the indexes list");
+        return new LockResult(locked, gaps);
     }
 
-    private static List<IndexedPackage> SelectTargets(ApkIndexSet indexes, ApkInstalledDatabase installed, LockRequest request,
-        IStatusLog log)
+    private static (List<IndexedPackage> Targets, List<MissingPackage> Missing) SelectTargets(ApkIndexSet indexes,
+        ApkInstalledDatabase installed, IReadOnlyList<string> packages, IStatusLog log)
     {
-        var names = request.Packages.Count > 0
-            ? request.Packages.Distinct(StringComparer.Ordinal).ToList()
+        var names = packages.Count > 0
+            ? packages.Distinct(StringComparer.Ordinal).ToList()
             : [.. installed.Packages.Select(p => p.Name)];
         var targets = new List<IndexedPackage>();
         var chosen = new HashSet<object>(ReferenceEqualityComparer.Instance);
-        var missing = new List<string>();
+        var missing = new List<MissingPackage>();
         foreach (var name in names)
         {
             var installedPackage = installed.Find(name);
@@ -67,14 +67,14 @@ public sealed class AlpineLocker(Func<FetchOptions, BlobSourceSet> sources) : IP
             if (installedPackage is not null)
             {
                 found = installedPackage.Checksum is { } checksum ? indexes.FindByChecksum(checksum) : null;
-                if (found is null && request.Packages.Count == 0 && IsVirtual(installedPackage.Name))
+                if (found is null && packages.Count == 0 && IsVirtual(installedPackage.Name))
                 {
                     log.Debug($"{installedPackage}: a virtual package (apk add --virtual), no file to lock");
                     continue;
                 }
                 if (found is null)
                 {
-                    missing.Add($"{installedPackage} is installed, but no configured index lists that exact file (C:{installedPackage['C']})");
+                    missing.Add(new MissingPackage($"{installedPackage}", $"is installed, but no configured index lists that exact file (C:{installedPackage['C']})"));
                 }
             }
             else
@@ -82,7 +82,7 @@ public sealed class AlpineLocker(Func<FetchOptions, BlobSourceSet> sources) : IP
                 found = indexes.FindNewest(name);
                 if (found is null)
                 {
-                    missing.Add($"{name} is neither installed nor in any configured index");
+                    missing.Add(new MissingPackage(name, "is neither installed nor in any configured index"));
                 }
             }
             if (found is not null && chosen.Add(found.Stanza))
@@ -90,16 +90,7 @@ public sealed class AlpineLocker(Func<FetchOptions, BlobSourceSet> sources) : IP
                 targets.Add(found);
             }
         }
-        if (missing.Count > 0 && !request.AllowMissing)
-        {
-            throw new ReproGetException($"cannot lock {missing.Count} packages:\n  " + string.Join("\n  ", missing),
-                "Alpine deletes superseded packages: `apk upgrade` to versions the indexes list, or pass --allow-missing to skip them");
-        }
-        foreach (var problem in missing)
-        {
-            log.Warn($"skipped: {problem}");
-        }
-        return targets;
+        return (targets, missing);
     }
 
     // `apk add --virtual NAME` records a package with no file; by convention (and abuild's) its name starts with '.'.

@@ -13,7 +13,7 @@ namespace ReproGet.Distros.Alpine.Locking;
 /// streams into the content cache while its signature, its data hash and its control checksum (the index's
 /// <c>C:</c>) are checked, and only a file that passes is committed and remembered under its URL.
 /// </summary>
-public sealed class ApkFileResolver(ContentCache cache, ApkKeyring keyring, RepositoryDownload download,
+public sealed class ApkFileResolver(ContentCache cache, ApkKeyring keyring, IRepositoryReader repositories,
     IReadOnlyList<string> apkCacheDirectories, IStatusLog log)
 {
     public async Task<Sha256Digest> ResolveAsync(IndexedPackage package, string architecture, CancellationToken cancellationToken)
@@ -38,7 +38,7 @@ public sealed class ApkFileResolver(ContentCache cache, ApkKeyring keyring, Repo
         else
         {
             log.Info($"fetching {ProviderTemplate.Redact(url)} once to learn its sha256");
-            await using var body = await download.OpenAsync(url, cancellationToken).ConfigureAwait(false);
+            await using var body = await repositories.OpenAsync(url, cancellationToken).ConfigureAwait(false);
             digest = await ImportAsync(body, ProviderTemplate.Redact(url), package, expected, cancellationToken).ConfigureAwait(false);
         }
         cache.RecordOrigin(url, digest);

@@ -11,7 +11,7 @@ namespace ReproGet.Distros.Alpine.Locking;
 /// <c>apk update</c>), from the directory of a local repository, or else fetched; each one's signature is checked.
 /// A repository whose index cannot be had is skipped with a warning, as apk does; a bad signature is an error.
 /// </summary>
-public sealed class ApkIndexLoader(AlpineRoot root, ApkKeyring keyring, RepositoryDownload download, IStatusLog log)
+public sealed class ApkIndexLoader(AlpineRoot root, ApkKeyring keyring, IRepositoryReader repositories, IStatusLog log)
 {
     public async Task<IReadOnlyList<RepositoryIndex>> LoadAsync(IReadOnlyList<ApkRepository> repositories, string architecture,
         CancellationToken cancellationToken)
@@ -58,7 +58,7 @@ public sealed class ApkIndexLoader(AlpineRoot root, ApkKeyring keyring, Reposito
         {
             source = repository.IndexUrl(architecture);
             log.Info($"no index of {repository} in apk's cache: fetching {source}");
-            stream = await download.OpenAsync(source, cancellationToken).ConfigureAwait(false);
+            stream = await repositories.OpenAsync(source, cancellationToken).ConfigureAwait(false);
         }
         ApkIndexFile index;
         await using (stream.ConfigureAwait(false))

@@ -12,7 +12,7 @@ namespace ReproGet.Distros.Arch.Locking;
 /// </summary>
 public sealed class PacmanLocker : IPackageLocker
 {
-    public async Task<IReadOnlyList<LockedFile>> LockAsync(DistroContext context, LockRequest request,
+    public async Task<LockResult> LockAsync(DistroContext context, IReadOnlyList<string> packages,
         CancellationToken cancellationToken)
     {
         var config = PacmanConfig.Load(context);
@@ -25,18 +25,7 @@ public sealed class PacmanLocker : IPackageLocker
             throw new ReproGetException($"no sync database in \"{syncDirectory}\"",
                 "run `pacman -Sy` first (for another root: `pacman --root ROOT --dbpath ROOT/var/lib/pacman -Sy`)");
         }
-        var (targets, missing) = Resolve(context, request, installed, index, databasePath);
-        if (missing.Count > 0 && !request.AllowMissing)
-        {
-            throw new ReproGetException(
-                $"no sync database lists {string.Join(", ", missing)} (read {string.Join(", ", index.Databases.Select(Path.GetFileName))})",
-                "run `pacman -Sy` to refresh the databases; a version the repositories no longer carry must be upgraded "
-                + "first (`pacman -Syu`), or pass --allow-missing to leave these packages out");
-        }
-        foreach (var gap in missing)
-        {
-            context.Log.Warn($"skipping {gap}: no sync database lists it");
-        }
+        var (targets, missing) = Resolve(context, packages, installed, index, databasePath);
         var locked = new List<LockedFile>();
         var signatures = new List<LockedSignature>();
         foreach (var package in targets.DistinctBy(p => p.FileName))
@@ -55,26 +44,27 @@ public sealed class PacmanLocker : IPackageLocker
                     + "and pacman's cache no .sig file; `install` will refuse this package");
             }
         }
-        using (var store = SignatureStore.Open(context.CacheRoot, context.Log))
-        {
-            await store.StoreAsync(signatures, cancellationToken).ConfigureAwait(false);
-        }
-        return locked;
+        await SignatureStore.StoreAsync(context, signatures, cancellationToken).ConfigureAwait(false);
+        var gaps = missing.Count == 0 ? null : new MissingPackages(
+            [.. missing.Select(m => new MissingPackage(m, "no sync database lists it"))],
+            $"no sync database lists {string.Join(", ", missing)} (read {string.Join(", ", index.Databases.Select(Path.GetFileName))})",
+            "run `pacman -Sy` to refresh the databases; a version the repositories no longer carry must be upgraded first (`pacman -Syu`)");
+        return new LockResult(locked, gaps);
     }
 
-    private static (List<SyncPackage> Targets, List<string> Missing) Resolve(DistroContext context, LockRequest request,
+    private static (List<SyncPackage> Targets, List<string> Missing) Resolve(DistroContext context, IReadOnlyList<string> packages,
         IReadOnlyDictionary<string, InstalledPackage> installed, SyncIndex index, string databasePath)
     {
         var targets = new List<SyncPackage>();
         var missing = new List<string>();
-        if (request.Packages.Count == 0 && installed.Count == 0)
+        if (packages.Count == 0 && installed.Count == 0)
         {
             throw new ReproGetException($"no package is installed according to \"{Path.Combine(databasePath, "local")}\"",
                 "check --root, or name the packages to lock");
         }
-        var names = request.Packages.Count == 0
+        var names = packages.Count == 0
             ? installed.Keys.Order(StringComparer.Ordinal)
-            : request.Packages.Select(NameOf).Distinct(StringComparer.Ordinal);
+            : packages.Select(NameOf).Distinct(StringComparer.Ordinal);
         foreach (var name in names)
         {
             if (installed.TryGetValue(name, out var package))

@@ -1,9 +1,6 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using ReproGet.Core.Distros;
-using ReproGet.Core.Hashing;
 using ReproGet.Formats.Compression;
-using ReproGet.Formats.Deb822;
 
 namespace ReproGet.Distros.Debian.Apt;
 
@@ -72,25 +69,12 @@ public sealed partial class AptListsIndex
         Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> names, IStatusLog log)
     {
         var found = new List<IndexedPackage>();
-        using var reader = new Deb822Reader(Decompression.OpenFile(path), path);
-        Span<char> nameChars = stackalloc char[256];
-        while (reader.TryRead(out var stanza))
+        using var stream = Decompression.OpenFile(path);
+        var unusable = PackagesListScanner.Scan(stream, names,
+            (name, stanza) => found.Add(new IndexedPackage(name, stanza.Architecture, stanza.Version, stanza.Filename, stanza.Sha256, priority, path)));
+        if (unusable > 0)
         {
-            if (!stanza.TryGetBytes("Package", out var nameBytes) || nameBytes.Length > nameChars.Length
-                || !names.TryGetValue(nameChars[..Encoding.ASCII.GetChars(nameBytes, nameChars)], out var name))
-            {
-                continue;
-            }
-            var filename = stanza["Filename"];
-            var sha256 = stanza["SHA256"];
-            var version = stanza["Version"];
-            var architecture = stanza["Architecture"];
-            if (filename is null || version is null || architecture is null || !Sha256Digest.TryParse(sha256, out var digest))
-            {
-                log.Debug($"{path}:{stanza.LineNumber}: {name} has no usable Version, Architecture, Filename or SHA256; skipped");
-                continue;
-            }
-            found.Add(new IndexedPackage(name, architecture, version, filename, digest.Value, priority, path));
+            log.Debug($"{path}: {unusable} stanzas of wanted packages have no usable Version, Architecture, Filename or SHA256; skipped");
         }
         return found;
     }

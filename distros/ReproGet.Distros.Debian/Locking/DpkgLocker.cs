@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using ReproGet.Core.Distros;
 using ReproGet.Core.Errors;
 using ReproGet.Core.Lockfiles;
 using ReproGet.Distros.Debian.Apt;
 using ReproGet.Distros.Debian.Dpkg;
+using ReproGet.Distros.Debian.Snapshot;
 using ReproGet.Distros.Debian.Versions;
 
 namespace ReproGet.Distros.Debian.Locking;
@@ -13,19 +15,42 @@ namespace ReproGet.Distros.Debian.Locking;
 /// installed version (the Go tool pinned the newest version in the lists, which after a list refresh is not what
 /// is installed); named packages that are not installed get apt's candidate.
 /// </summary>
-internal sealed class DpkgLocker : IPackageLocker
+/// <param name="debianSnapshot">Installed versions the lists lack are looked up in the Debian snapshot archive
+/// (<see cref="DistroContext.SnapshotArchive"/>, when the run gives one): its URL layout and API are Debian's.</param>
+internal sealed class DpkgLocker(bool debianSnapshot) : IPackageLocker
 {
     private const int MaxListedInError = 10;
 
-    public Task<IReadOnlyList<LockedFile>> LockAsync(DistroContext context, LockRequest request, CancellationToken cancellationToken) =>
-        Task.Run(() => Lock(context, request, cancellationToken), cancellationToken);
-
-    private static IReadOnlyList<LockedFile> Lock(DistroContext context, LockRequest request, CancellationToken cancellationToken)
+    public async Task<LockResult> LockAsync(DistroContext context, IReadOnlyList<string> packages, CancellationToken cancellationToken)
     {
+        var (locked, missing, index, nativeArchitecture) = await Task.Run(() => Lock(context, packages, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var reasons = new Dictionary<LockTarget, string>();
+        var installedMissing = missing.Where(t => t.Installed is not null).ToList();
+        if (debianSnapshot && context.SnapshotArchive is { } snapshot && installedMissing.Count > 0)
+        {
+            var clock = Stopwatch.StartNew();
+            var resolver = new SnapshotResolver(context, snapshot, nativeArchitecture);
+            var (found, why) = await resolver.ResolveAsync(installedMissing, cancellationToken).ConfigureAwait(false);
+            foreach (var (target, stanza) in found)
+            {
+                locked.Add(Checked(stanza));
+                missing.Remove(target);
+            }
+            reasons = why;
+            context.Log.Debug($"snapshot archive {snapshot}: {found.Count} of {installedMissing.Count} versions locked ({clock.ElapsedMilliseconds} ms)");
+        }
+        return new LockResult([.. locked.DistinctBy(f => f.Name)], Missing(index, missing, reasons));
+    }
+
+    private static (List<LockedFile> Locked, List<LockTarget> Missing, AptListsIndex Index, string NativeArchitecture) Lock(
+        DistroContext context, IReadOnlyList<string> packages, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
         var status = DpkgStatus.Read(context);
-        var targets = Targets(context, status, request);
+        var targets = Targets(context, status, packages);
+        context.Log.Debug($"read dpkg's status: {status.Packages.Count} packages, {targets.Count} to lock ({clock.ElapsedMilliseconds} ms)");
         var index = AptListsIndex.Load(context, targets.Select(t => t.Name).ToHashSet(StringComparer.Ordinal), cancellationToken);
-        context.Log.Debug($"read {index.ListFiles.Count} apt lists under {index.Directory} for {targets.Count} packages");
+        context.Log.Debug($"read {index.ListFiles.Count} apt lists under {index.Directory} for {targets.Count} packages ({clock.ElapsedMilliseconds} ms)");
         var locked = new List<LockedFile>();
         var missing = new List<LockTarget>();
         foreach (var target in targets)
@@ -35,20 +60,19 @@ internal sealed class DpkgLocker : IPackageLocker
                 missing.Add(target);
                 continue;
             }
-            if (LockName.Explain(found.Filename) is { } problem)
-            {
-                throw new ReproGetException($"{found.ListFile}: {found.Name} {found.Version}: {problem}",
-                    "the apt list is damaged or not from a Debian-style archive; `apt-get update` rewrites it");
-            }
-            locked.Add(new LockedFile(found.Sha256, found.Filename));
+            locked.Add(Checked(found));
         }
-        Report(context, request, index, missing);
-        return [.. locked.DistinctBy(f => f.Name)];
+        return (locked, missing, index, status.NativeArchitecture);
     }
 
-    private static List<LockTarget> Targets(DistroContext context, DpkgStatus status, LockRequest request)
+    private static LockedFile Checked(IndexedPackage found) => LockName.Explain(found.Filename) is { } problem
+        ? throw new ReproGetException($"{found.ListFile}: {found.Name} {found.Version}: {problem}",
+            "the index is damaged or not from a Debian-style archive; `apt-get update` rewrites apt's lists")
+        : new LockedFile(found.Sha256, found.Filename);
+
+    private static List<LockTarget> Targets(DistroContext context, DpkgStatus status, IReadOnlyList<string> packages)
     {
-        if (request.Packages.Count == 0)
+        if (packages.Count == 0)
         {
             var installed = status.Packages.Where(p => p.HasFiles).Select(LockTarget.ForInstalled).ToList();
             return installed.Count > 0
@@ -57,7 +81,7 @@ internal sealed class DpkgLocker : IPackageLocker
                     "is --root the system you mean? name packages to lock their candidate versions instead");
         }
         var targets = new List<LockTarget>();
-        foreach (var requested in request.Packages.Select(PackageRequest.Parse))
+        foreach (var requested in packages.Select(PackageRequest.Parse))
         {
             var architectures = requested.Architectures(status.NativeArchitecture);
             var installed = status.Packages.Where(p => p.HasFiles && p.Name == requested.Name && architectures.Contains(p.Architecture)).ToList();
@@ -86,23 +110,15 @@ internal sealed class DpkgLocker : IPackageLocker
     private static string List(List<LockTarget> targets) =>
         string.Join(", ", targets.Take(MaxListedInError)) + (targets.Count > MaxListedInError ? $" and {targets.Count - MaxListedInError} more" : "");
 
-    private static void Report(DistroContext context, LockRequest request, AptListsIndex index, List<LockTarget> missing)
+    private static MissingPackages? Missing(AptListsIndex index, List<LockTarget> missing, Dictionary<LockTarget, string> reasons)
     {
         if (missing.Count == 0)
         {
-            return;
+            return null;
         }
         var where = index.ListFiles.Count == 0
             ? $"there are no apt lists under {index.Directory}"
             : $"no apt list under {index.Directory} has them";
-        if (request.AllowMissing)
-        {
-            foreach (var target in missing)
-            {
-                context.Log.Warn($"{target}: left out of the lock ({where})");
-            }
-            return;
-        }
         var installed = missing.Where(t => t.Installed is not null).ToList();
         var unknown = missing.Where(t => t.Installed is null).ToList();
         var parts = new List<string>();
@@ -117,8 +133,9 @@ internal sealed class DpkgLocker : IPackageLocker
         var hint = index.ListFiles.Count == 0
             ? "run `apt-get update` first (image builds often delete the lists)"
             : installed.Count > 0
-                ? "run `apt-get update` against sources that still carry these versions (for Debian, snapshot.debian.org for the date they were installed)"
+                ? "run `apt-get update` against sources that still carry these versions (for Debian, the snapshot archive is tried unless --no-snapshot; see --debug)"
                 : "check the names (`apt-cache policy NAME`) or run `apt-get update`";
-        throw new ReproGetException($"{string.Join("; ", parts)} ({where})", hint + ", or pass --allow-missing to leave them out with a warning");
+        return new MissingPackages([.. missing.Select(t => new MissingPackage(t.ToString(), reasons.TryGetValue(t, out var why) ? $"{where}; {why}" : where))],
+            $"{string.Join("; ", parts)} ({where})", hint);
     }
 }

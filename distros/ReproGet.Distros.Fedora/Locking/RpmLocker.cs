@@ -12,7 +12,7 @@ namespace ReproGet.Distros.Fedora.Locking;
 /// </summary>
 public sealed class RpmLocker : IPackageLocker
 {
-    public async Task<IReadOnlyList<LockedFile>> LockAsync(DistroContext context, LockRequest request,
+    public async Task<LockResult> LockAsync(DistroContext context, IReadOnlyList<string> packages,
         CancellationToken cancellationToken)
     {
         var repositories = CachedRepository.Find(context.RootPath);
@@ -24,18 +24,7 @@ public sealed class RpmLocker : IPackageLocker
         }
         var index = await RepositoryIndex.LoadAsync(repositories, cancellationToken).ConfigureAwait(false);
         var installed = await RpmDatabase.ReadAsync(context, cancellationToken).ConfigureAwait(false);
-        var (targets, missing) = Resolve(context, request, installed, index);
-        if (missing.Count > 0 && !request.AllowMissing)
-        {
-            throw new ReproGetException(
-                $"no cached repository metadata lists {string.Join(", ", missing)} (read {string.Join(", ", index.Repositories)})",
-                "run `dnf makecache` to refresh the metadata; a version the repositories no longer carry must be upgraded "
-                + "first (`dnf upgrade`), or pass --allow-missing to leave these packages out");
-        }
-        foreach (var gap in missing)
-        {
-            context.Log.Warn($"skipping {gap}: no cached repository metadata lists it");
-        }
+        var (targets, missing) = Resolve(context, packages, installed, index);
         var locked = new List<LockedFile>();
         foreach (var package in targets.DistinctBy(p => p.FileName))
         {
@@ -48,23 +37,27 @@ public sealed class RpmLocker : IPackageLocker
                 context.Log.Warn($"skipping {package.FileName}: the {package.Repository} metadata names no source rpm for it");
             }
         }
-        return locked;
+        var gaps = missing.Count == 0 ? null : new MissingPackages(
+            [.. missing.Select(m => new MissingPackage(m, "no cached repository metadata lists it"))],
+            $"no cached repository metadata lists {string.Join(", ", missing)} (read {string.Join(", ", index.Repositories)})",
+            "run `dnf makecache` to refresh the metadata; a version the repositories no longer carry must be upgraded first (`dnf upgrade`)");
+        return new LockResult(locked, gaps);
     }
 
-    private static (List<RepoPackage> Targets, List<string> Missing) Resolve(DistroContext context, LockRequest request,
+    private static (List<RepoPackage> Targets, List<string> Missing) Resolve(DistroContext context, IReadOnlyList<string> packages,
         IReadOnlyList<InstalledRpm> installed, RepositoryIndex index)
     {
-        if (request.Packages.Count == 0 && installed.Count == 0)
+        if (packages.Count == 0 && installed.Count == 0)
         {
             throw new ReproGetException($"`rpm --root {context.Root} -qa` lists no installed package",
                 "check --root, or name the packages to lock");
         }
         var targets = new List<RepoPackage>();
         var missing = new List<string>();
-        var wanted = request.Packages.Count == 0
+        var wanted = packages.Count == 0
             ? installed.OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Architecture, StringComparer.Ordinal).ToList()
             : null;
-        foreach (var requested in request.Packages.Distinct(StringComparer.Ordinal))
+        foreach (var requested in packages.Distinct(StringComparer.Ordinal))
         {
             var (name, architecture) = Split(requested);
             var matches = installed.Where(p => p.Name == name && (architecture is null || p.Architecture == architecture)).ToList();

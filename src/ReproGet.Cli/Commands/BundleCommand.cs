@@ -1,15 +1,14 @@
 using System.CommandLine;
 using ReproGet.Cli.Output;
-using ReproGet.Core.Distros;
-using ReproGet.Core.Errors;
 using ReproGet.Core.Files;
 using ReproGet.Core.Operations;
+using ReproGet.Core.Operations.Bundling;
 using ReproGet.Sources.Ipfs.Car;
 using ReproGet.Sources.Ipfs.UnixFs;
 
 namespace ReproGet.Cli.Commands;
 
-public static class BundleCommand
+internal static class BundleCommand
 {
     public const string CarFileName = "blobs.car";
 
@@ -35,38 +34,21 @@ public static class BundleCommand
         command.SetAction(async (context, cancellationToken) =>
         {
             var entries = LockfileArguments.Read(context, lockfiles);
-            var distro = context.Distro;
-            var installer = distro.Bundle ?? throw new NotSupportedByDistroException(distro.Name, "bundle");
-            var files = entries.Where(e => distro.Classify(e) != EntryRole.NotNeeded).ToList();
-            using var cache = context.OpenCache();
-            if (files.Any(f => !cache.Contains(f.Sha256)))
-            {
-                await FetchRunner.FetchAsync(context, cache, files, cancellationToken).ConfigureAwait(false);
-            }
             var directory = context.ParseResult.GetValue(output)!;
-            var lockfilePaths = context.ParseResult.GetValue(lockfiles)!;
+            // The CAR goes into the same staged folder, published with the rest or not at all.
             Func<SafeOutputFolder, Task>? writeCar = context.ParseResult.GetValue(car)
                 ? async folder =>
                 {
-                    var roots = await new CarBundleWriter(cache, UnixFsImportOptions.KuboDefault)
-                        .WriteAsync(folder.StagedPath(CarFileName), files, cancellationToken).ConfigureAwait(false);
+                    var roots = await new CarBundleWriter(context.OpenCache(), UnixFsImportOptions.KuboDefault)
+                        .WriteAsync(folder.StagedPath(CarFileName), entries.Where(e => context.Distro.Classify(e) != Core.Distros.EntryRole.NotNeeded).ToList(),
+                            cancellationToken).ConfigureAwait(false);
                     context.Log.Info($"wrote {CarFileName} with {roots.Count} roots");
                 }
                 : null;
-            BundleWriter.Result result;
-            try
-            {
-                result = await BundleWriter.WriteAsync(cache, files, lockfilePaths, installer, directory, writeCar, cancellationToken)
-                    .ConfigureAwait(false);
-            }
-            catch (CorruptBlobException e)
-            {
-                // Removed from the cache already: fetch it again and write the bundle once more (nothing was published).
-                context.Log.Warn(e.Message);
-                await FetchRunner.FetchAsync(context, cache, files, cancellationToken).ConfigureAwait(false);
-                result = await BundleWriter.WriteAsync(cache, files, lockfilePaths, installer, directory, writeCar, cancellationToken)
-                    .ConfigureAwait(false);
-            }
+            var bundle = await BundleOperation.BundleAsync(context.Operation, entries, context.ParseResult.GetValue(lockfiles)!,
+                directory, writeCar, cancellationToken).ConfigureAwait(false);
+            FetchReportText.ThrowIfIncomplete(bundle.Fetch);
+            var result = bundle.Written!;
             context.Log.Info($"wrote {result.Files} files ({ByteSize.Format(result.Bytes)}) and {BundleWriter.ScriptName} to \"{directory}\"");
             return ExitCodes.Success;
         });

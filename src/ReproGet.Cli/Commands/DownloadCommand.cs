@@ -1,8 +1,10 @@
 using System.CommandLine;
+using ReproGet.Cli.Output;
+using ReproGet.Core.Operations.Fetching;
 
 namespace ReproGet.Cli.Commands;
 
-public static class DownloadCommand
+internal static class DownloadCommand
 {
     public static Command Create()
     {
@@ -19,8 +21,8 @@ public static class DownloadCommand
         command.SetAction(async (context, cancellationToken) =>
         {
             var entries = LockfileArguments.Read(context, lockfiles);
-            using var cache = context.OpenCache();
-            await FetchRunner.FetchAsync(context, cache, entries, cancellationToken).ConfigureAwait(false);
+            var report = await FetchOperation.FetchAsync(context.Operation, entries, cancellationToken).ConfigureAwait(false);
+            FetchReportText.ThrowIfIncomplete(report);
             return ExitCodes.Success;
         });
         return command;

@@ -5,7 +5,7 @@ using ReproGet.Core.Hashing;
 
 namespace ReproGet.Cli.Commands;
 
-public static class InfoCommand
+internal static class InfoCommand
 {
     public static Command Create()
     {

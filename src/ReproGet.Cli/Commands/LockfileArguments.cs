@@ -4,7 +4,7 @@ using ReproGet.Core.Lockfiles;
 namespace ReproGet.Cli.Commands;
 
 /// <summary>One or more SHA256SUMS files, parsed and validated together.</summary>
-public static class LockfileArguments
+internal static class LockfileArguments
 {
     public static Argument<string[]> Create() => new("SHA256SUMS")
     {

@@ -7,7 +7,7 @@ namespace ReproGet.Cli.Distros;
 /// No distro: download works with explicit providers (the Go tool's <c>none</c> silently fetched nothing);
 /// it has no capabilities, so locking, installing, bundles and Dockerfiles are not available.
 /// </summary>
-public sealed class NoneDistro : IDistro
+internal sealed class NoneDistro : IDistro
 {
     public string Name => "none";
 

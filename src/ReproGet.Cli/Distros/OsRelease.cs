@@ -1,7 +1,7 @@
 namespace ReproGet.Cli.Distros;
 
 /// <summary>The <c>ID</c> and <c>ID_LIKE</c> of <c>/etc/os-release</c> (or <c>/usr/lib/os-release</c>) under a root.</summary>
-public sealed record OsRelease(string? Id, IReadOnlyList<string> IdLike)
+internal sealed record OsRelease(string? Id, IReadOnlyList<string> IdLike)
 {
     public static OsRelease Read(string root)
     {

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace ReproGet.Cli.Output;
 
-public static class ByteSize
+internal static class ByteSize
 {
     public static string Format(double bytes)
     {

@@ -7,7 +7,7 @@ namespace ReproGet.Cli.Output;
 /// Status for people, on the invocation's error writer (stderr): <c>repro-get: warning: …</c>. Colour only when
 /// that writer is a terminal's stderr and NO_COLOR is unset.
 /// </summary>
-public sealed class ConsoleStatusLog(TextWriter writer, bool debug) : IStatusLog
+internal sealed class ConsoleStatusLog(TextWriter writer, bool debug) : IStatusLog
 {
     private static readonly object Gate = new();
 

@@ -2,38 +2,45 @@ using System.Diagnostics;
 using System.Globalization;
 using ReproGet.Core.Fetching;
 using ReproGet.Core.Lockfiles;
+using ReproGet.Core.Operations;
+using ReproGet.Core.Operations.Fetching;
 
 namespace ReproGet.Cli.Output;
 
 /// <summary>
-/// Shows the fetch on stderr: one line per finished file (<c>(003/340) name: downloaded from URL</c>), and on a
-/// terminal a live last line with overall files, bytes and speed.
+/// Shows each fetch on stderr: one line per finished file (<c>(003/340) name: downloaded from URL</c>), on a terminal
+/// a live last line with overall files, bytes and speed, and at the end the summary line.
 /// </summary>
-public sealed class FetchProgressRenderer : IFetchProgress, IDisposable
+internal sealed class FetchProgressRenderer(ConsoleStatusLog log) : IOperationProgress, IDisposable
 {
     private static readonly TimeSpan RedrawInterval = TimeSpan.FromMilliseconds(200);
 
-    private readonly ConsoleStatusLog _log;
-    private readonly int _total;
-    private readonly bool _live;
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly ConsoleStatusLog _log = log;
+    private readonly bool _live = log.IsTerminal;
+    private readonly Stopwatch _clock = new();
     private readonly Lock _gate = new();
-    private readonly Timer? _timer;
+    private Timer? _timer;
+    private int _total;
     private long _bytes;
     private int _done;
     private string _current = "";
 
-    public FetchProgressRenderer(ConsoleStatusLog log, int total)
+    public void FetchStarting(int files)
     {
-        _log = log;
-        _total = total;
-        _live = log.IsTerminal;
+        _total = files;
+        _done = 0;
+        Interlocked.Exchange(ref _bytes, 0);
+        _clock.Restart();
         _timer = _live ? new Timer(_ => Redraw(), null, RedrawInterval, RedrawInterval) : null;
     }
 
-    public long Bytes => Interlocked.Read(ref _bytes);
+    public void FetchFinished(FetchReport report)
+    {
+        StopLiveLine();
+        _log.Info(FetchReportText.Summary(report));
+    }
 
-    public TimeSpan Elapsed => _clock.Elapsed;
+    public long Bytes => Interlocked.Read(ref _bytes);
 
     public void Downloading(LockEntry entry, string redactedUrl, long? totalLength)
     {
@@ -63,9 +70,12 @@ public sealed class FetchProgressRenderer : IFetchProgress, IDisposable
         Line($"{counter} {outcome.Entry.Basename}: {what}", warn: outcome.Status == FetchStatus.Failed);
     }
 
-    public void Dispose()
+    public void Dispose() => StopLiveLine();
+
+    private void StopLiveLine()
     {
         _timer?.Dispose();
+        _timer = null;
         lock (_gate)
         {
             if (_live)

@@ -9,7 +9,7 @@ namespace ReproGet.Cli.Output;
 /// first sentence is its summary; the rest (details, examples) is printed after the standard help.
 /// Also makes <c>--version</c> print <c>repro-get version X</c>, as the Go tool does.
 /// </summary>
-public static class HelpDetails
+internal static class HelpDetails
 {
     public static void Install(RootCommand root)
     {

@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace ReproGet.Cli.Output;
 
 /// <summary>JSON for the data writer, 4-space indented as the Go tool prints it, written without reflection (trimmed binary).</summary>
-public static class JsonOutput
+internal static class JsonOutput
 {
     public static void Write(TextWriter output, Action<Utf8JsonWriter> body)
     {

@@ -22,10 +22,49 @@ internal sealed class BlobFileWriter : IAsyncDisposable
     private long _handedOff;
     private long _writebackStarted;
 
+    // FileShare.None also takes flock(LOCK_EX) on Linux: held while the transfer lives, released by the kernel when its
+    // process dies, which is how the next run tells an orphan from a live transfer.
     public BlobFileWriter(string path, bool allowDirect = true)
     {
-        _file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        _file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
         IsDirect = allowDirect && DirectIo.TryEnable(_file);
+    }
+
+    private BlobFileWriter(SafeFileHandle file)
+    {
+        _file = file;
+        _handedOff = RandomAccess.GetLength(file);
+        _writebackStarted = _handedOff;
+    }
+
+    /// <summary>Opens an existing temp file to append to, if no process holds its lock; null otherwise.</summary>
+    public static BlobFileWriter? TryReopen(string path)
+    {
+        try
+        {
+            // Through the page cache: the bytes held need not end on a sector boundary, which O_DIRECT demands.
+            return new BlobFileWriter(File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Feeds the bytes already in the file to <paramref name="hasher"/> (a resumed orphan).</summary>
+    public void HashExisting(Hashing.Sha256Hasher hasher)
+    {
+        var buffer = new byte[1 << 20];
+        for (long offset = 0; offset < _handedOff;)
+        {
+            var read = RandomAccess.Read(_file, buffer.AsSpan(0, (int)Math.Min(buffer.Length, _handedOff - offset)), offset);
+            if (read == 0)
+            {
+                throw new IOException("the temp file shrank while it was read");
+            }
+            hasher.Append(buffer.AsSpan(0, read));
+            offset += read;
+        }
     }
 
     /// <summary>Whether whole chunks are staged and bypass the page cache (false where the filesystem refused O_DIRECT).</summary>

@@ -16,6 +16,7 @@ public sealed class ContentCache : IDisposable
     public const string DefaultRoot = "/var/cache/repro-get";
     public const string EnvironmentVariable = "REPRO_GET_CACHE";
     private const string TempSuffix = ".tmp";
+    private const string DownloadPrefix = ".download-";
 
     private readonly CacheLock _lock;
 
@@ -104,6 +105,51 @@ public sealed class ContentCache : IDisposable
     public PendingBlob BeginWrite(string purpose = "download") =>
         new(this, Path.Combine(BlobDirectory, $".{purpose}-{Guid.NewGuid():N}{TempSuffix}"));
 
+    /// <summary>
+    /// The temp file of a download of <paramref name="digest"/>: an orphan a killed run left (no process holds its
+    /// lock any more), resumed with its bytes hashed again, or else a new one. A temp file is locked (flock) for as
+    /// long as its transfer lives, so a live transfer of another process is never taken over.
+    /// </summary>
+    public PendingBlob BeginDownload(Sha256Digest digest)
+    {
+        foreach (var orphan in Directory.EnumerateFiles(BlobDirectory, $"{DownloadPrefix}{digest.Hex}-*{TempSuffix}"))
+        {
+            if (PendingBlob.TryAdopt(this, orphan) is { } adopted)
+            {
+                return adopted;
+            }
+        }
+        return new(this, Path.Combine(BlobDirectory, $"{DownloadPrefix}{digest.Hex}-{Guid.NewGuid():N}{TempSuffix}"));
+    }
+
+    /// <summary>
+    /// Removes the download temp files no process holds (left by a killed run) that are older than
+    /// <paramref name="minimumAge"/>; a live transfer's file is locked and stays. Returns what was removed.
+    /// </summary>
+    public IReadOnlyList<string> RemoveOrphanDownloads(TimeSpan minimumAge)
+    {
+        var removed = new List<string>();
+        foreach (var file in new DirectoryInfo(BlobDirectory).EnumerateFiles($"{DownloadPrefix}*{TempSuffix}"))
+        {
+            if (DateTime.UtcNow - file.LastWriteTimeUtc < minimumAge)
+            {
+                continue;
+            }
+            try
+            {
+                // Locked by its transfer while that lives; opening it with FileShare.None fails then.
+                using var orphan = File.OpenHandle(file.FullName, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+                file.Delete();
+                removed.Add(file.FullName);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Live, or gone already.
+            }
+        }
+        return removed;
+    }
+
     public string? ReadBasename(Sha256Digest digest)
     {
         var path = Path.Combine(MetadataDirectory, digest.Hex);
@@ -134,7 +180,7 @@ public sealed class ContentCache : IDisposable
 
     /// <summary>Remembers which digest an (immutable) origin URL served, so it need not be fetched again.</summary>
     public void RecordOrigin(string url, Sha256Digest digest) =>
-        WriteAtomically(OriginPath(url), Encoding.ASCII.GetBytes("sha256:" + digest.Hex));
+        WriteAtomically(OriginPath(url), Encoding.ASCII.GetBytes(digest.Prefixed));
 
     public Sha256Digest? FindByOrigin(string url)
     {
@@ -144,9 +190,7 @@ public sealed class ContentCache : IDisposable
             return null;
         }
         var text = File.ReadAllText(path);
-        return text.StartsWith("sha256:", StringComparison.Ordinal) && Sha256Digest.TryParse(text[7..], out var digest)
-            ? digest
-            : null;
+        return Sha256Digest.TryParsePrefixed(text, out var digest) ? digest : null;
     }
 
     /// <summary>Every committed blob (temp files and foreign names are skipped), sorted by digest.</summary>
@@ -169,11 +213,16 @@ public sealed class ContentCache : IDisposable
             .Select(d => Sha256Digest.TryParse(d.Name, out var digest) ? new CachedBlob(digest.Value, 0, null) : null)
             .OfType<CachedBlob>();
 
-    /// <summary>Temp files left by a process that died; only those older than <paramref name="age"/> are touched.</summary>
+    /// <summary>
+    /// Temp files left by a process that died, in every directory the cache writes (blobs, basename and origin
+    /// records); only those older than <paramref name="age"/> are touched.
+    /// </summary>
     public IReadOnlyList<string> RemoveStaleTempFiles(TimeSpan age)
     {
         var removed = new List<string>();
-        foreach (var file in new DirectoryInfo(BlobDirectory).EnumerateFiles("*" + TempSuffix))
+        var temps = new[] { BlobDirectory, MetadataDirectory, OriginDirectory }
+            .SelectMany(d => new DirectoryInfo(d).EnumerateFiles("*" + TempSuffix));
+        foreach (var file in temps)
         {
             if (DateTime.UtcNow - file.LastWriteTimeUtc > age)
             {

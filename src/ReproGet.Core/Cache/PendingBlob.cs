@@ -16,10 +16,40 @@ public sealed class PendingBlob : IAsyncDisposable
     private bool _committed;
 
     internal PendingBlob(ContentCache cache, string tempPath)
+        : this(cache, tempPath, new BlobFileWriter(tempPath))
+    {
+    }
+
+    private PendingBlob(ContentCache cache, string tempPath, BlobFileWriter writer)
     {
         _cache = cache;
         TempPath = tempPath;
-        _writer = new BlobFileWriter(tempPath);
+        _writer = writer;
+    }
+
+    /// <summary>
+    /// Takes over an orphaned temp file (no process holds its lock) and hashes the bytes it holds, so a download
+    /// resumes after them; null when it is live in another transfer or cannot be read.
+    /// </summary>
+    internal static PendingBlob? TryAdopt(ContentCache cache, string tempPath)
+    {
+        var writer = BlobFileWriter.TryReopen(tempPath);
+        if (writer is null)
+        {
+            return null;
+        }
+        var pending = new PendingBlob(cache, tempPath, writer);
+        try
+        {
+            writer.HashExisting(pending._hasher);
+            return pending;
+        }
+        catch (IOException)
+        {
+            pending._hasher.Dispose();
+            writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            return null;
+        }
     }
 
     public string TempPath { get; }
@@ -48,7 +78,7 @@ public sealed class PendingBlob : IAsyncDisposable
         var actual = _hasher.Finish();
         if (actual != expected)
         {
-            throw new DigestMismatchException(what, expected.Hex, actual.Hex);
+            throw new DigestMismatchException(what, expected, actual);
         }
         await MoveIntoPlaceAsync(actual, basename, cancellationToken).ConfigureAwait(false);
     }

@@ -7,7 +7,7 @@ namespace ReproGet.Core.Cache;
 /// a writer, and a device or a socket is not file content. .NET does not expose the file type, so this asks
 /// <c>statx(2)</c> for it.
 /// </summary>
-internal static partial class RegularFileCheck
+public static partial class RegularFileCheck
 {
     // statx rather than stat: its buffer has one layout on every architecture (struct stat's differs between x64 and
     // arm64), and every libc .NET 10 runs on exports it (glibc since 2.28, musl since 1.2.5).
@@ -16,6 +16,20 @@ internal static partial class RegularFileCheck
     private const int TypeMask = 0xF000;
     private const int RegularType = 0x8000;
     private const int NoSuchFile = 2;
+
+    /// <summary>
+    /// Null when <paramref name="path"/> is a regular file (or a symlink to one); otherwise what it is ("a FIFO", "a
+    /// character device", "a directory"), or why it cannot be looked at.
+    /// </summary>
+    public static string? NotRegularReason(string path)
+    {
+        if (Statx(CurrentDirectory, path, 0, WantType, out var status) != 0)
+        {
+            return Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError());
+        }
+        var type = status.Mode & TypeMask;
+        return type == RegularType ? null : Describe(type);
+    }
 
     /// <summary>Throws an <see cref="IOException"/> that says what <paramref name="path"/> is instead of a regular file.</summary>
     public static void Require(string path)

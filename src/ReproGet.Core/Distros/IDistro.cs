@@ -34,6 +34,9 @@ public interface IDistro
     /// <summary>Writes lock lines for <c>hash generate</c> and <c>hash update</c>; null when the plugin cannot lock.</summary>
     IPackageLocker? Locker { get; }
 
+    /// <summary>Resolves a project file's packages with the distro's own solver for <c>lock</c>; null when the plugin cannot.</summary>
+    IPackageResolver? Resolver => null;
+
     /// <summary>Installs package files for <c>install</c>; null when the plugin cannot install.</summary>
     IPackageInstaller? Installer { get; }
 

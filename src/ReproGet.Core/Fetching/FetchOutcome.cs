@@ -10,4 +10,4 @@ public enum FetchStatus
 }
 
 /// <summary>What became of one entry: already cached, downloaded from a provider, or failed with every provider's reason.</summary>
-public sealed record FetchOutcome(LockEntry Entry, FetchStatus Status, string? Provider, long Bytes, IReadOnlyList<string> Failures);
+public sealed record FetchOutcome(LockEntry Entry, FetchStatus Status, string? Provider, long Bytes, IReadOnlyList<ProviderFailure> Failures);

@@ -18,8 +18,11 @@ public interface IBlobSource
     Task<BlobResponse> OpenAsync(BlobRequest request, CancellationToken cancellationToken);
 }
 
-/// <summary>A request for one blob: the rendered URL, the entry it must match, and how many bytes are already held.</summary>
-public sealed record BlobRequest(Uri Url, LockEntry Entry, long Offset);
+/// <summary>
+/// A request for one blob: the rendered URL, the entry it must match, and how many bytes are already held. The entry
+/// is null when the digest is what the read is to learn (a repository index); only http(s) and file serve those.
+/// </summary>
+public sealed record BlobRequest(Uri Url, LockEntry? Entry, long Offset);
 
 /// <summary>
 /// An open blob. <see cref="Offset"/> is where <see cref="Content"/> starts: the requested offset when the source

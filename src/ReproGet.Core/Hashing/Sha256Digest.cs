@@ -7,9 +7,15 @@ public readonly record struct Sha256Digest
 {
     public const int HexLength = 64;
 
+    /// <summary>The algorithm prefix of the OCI digest form.</summary>
+    public const string Prefix = "sha256:";
+
     private Sha256Digest(string hex) => Hex = hex;
 
     public string Hex { get; }
+
+    /// <summary>The algorithm-prefixed form OCI registries and the cache's origin records use: <c>sha256:&lt;hex&gt;</c>.</summary>
+    public string Prefixed => Prefix + Hex;
 
     public static Sha256Digest FromBytes(ReadOnlySpan<byte> hash)
     {
@@ -36,6 +42,13 @@ public readonly record struct Sha256Digest
         TryParse(text, out var digest)
             ? digest.Value
             : throw new FormatException($"invalid sha256 \"{text}\": want 64 lowercase hex characters");
+
+    /// <summary>Parses <c>sha256:&lt;hex&gt;</c>; false for anything else.</summary>
+    public static bool TryParsePrefixed(string? text, [NotNullWhen(true)] out Sha256Digest? digest)
+    {
+        digest = null;
+        return text is not null && text.StartsWith(Prefix, StringComparison.Ordinal) && TryParse(text[Prefix.Length..], out digest);
+    }
 
     /// <summary>Why <paramref name="text"/> is not a digest, or null when it is one.</summary>
     public static string? Explain(string text)

@@ -69,8 +69,8 @@ public static class LockUpdate
                 continue;
             }
             used.Add(key);
-            output.Add($"{replacement.Sha256.Hex}  {replacement.Name}");
-            output.AddRange(companions[replacement.Name].Select(c => $"{c.Sha256.Hex}  {c.Name}"));
+            output.Add(Sha256SumsWriter.Line(replacement.Sha256, replacement.Name));
+            output.AddRange(companions[replacement.Name].Select(c => Sha256SumsWriter.Line(c.Sha256, c.Name)));
             var newVersion = PackageOf(replacement.Name)!.FullVersion;
             if (replacement.Sha256.Hex != parsed.Sha256 || replacement.Name != parsed.Name)
             {
@@ -79,14 +79,14 @@ public static class LockUpdate
         }
         foreach (var (key, file) in fresh.Where(f => !used.Contains(f.Key)).OrderBy(f => f.Key, StringComparer.Ordinal))
         {
-            output.Add($"{file.Sha256.Hex}  {file.Name}");
-            output.AddRange(companions[file.Name].Select(c => $"{c.Sha256.Hex}  {c.Name}"));
+            output.Add(Sha256SumsWriter.Line(file.Sha256, file.Name));
+            output.AddRange(companions[file.Name].Select(c => Sha256SumsWriter.Line(c.Sha256, c.Name)));
             changes.Add(new Change(key, null, PackageOf(file.Name)!.FullVersion));
         }
         var pinned = output.Where(l => TryParse(l, out var p) && p.IpfsCid is null)
             .Select(l => { TryParse(l, out var p); return p.Sha256; }).ToHashSet(StringComparer.Ordinal);
         var dropped = ipfsLines.Where(i => !pinned.Contains(i.Sha)).Select(i => i.Line).ToHashSet(StringComparer.Ordinal);
-        var text = string.Concat(output.Where(l => !dropped.Contains(l)).Select(l => l + "\n"));
+        var text = Sha256SumsWriter.Lines(output.Where(l => !dropped.Contains(l)));
         return new Result(text, changes);
     }
 

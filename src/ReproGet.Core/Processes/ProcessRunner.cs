@@ -15,9 +15,9 @@ public static class ProcessRunner
 {
     /// <summary>Runs and captures output; a non-zero exit is an error naming the command and its stderr.</summary>
     public static async Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> arguments,
-        CancellationToken cancellationToken, bool throwOnFailure = true)
+        CancellationToken cancellationToken, bool throwOnFailure = true, IReadOnlyDictionary<string, string>? environment = null)
     {
-        using var process = Start(fileName, arguments, capture: true);
+        using var process = Start(fileName, arguments, capture: true, environment);
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
@@ -41,7 +41,8 @@ public static class ProcessRunner
     public static string Describe(ProcessStartInfo info) =>
         string.Join(' ', new[] { info.FileName }.Concat(info.ArgumentList.Select(a => a.Contains(' ') ? $"'{a}'" : a)));
 
-    private static Process Start(string fileName, IEnumerable<string> arguments, bool capture)
+    private static Process Start(string fileName, IEnumerable<string> arguments, bool capture,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -52,6 +53,10 @@ public static class ProcessRunner
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
+        }
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
         info.Environment["LC_ALL"] = "C";
         try

@@ -35,7 +35,7 @@ public sealed class ProviderTemplate
         {
             throw new ReproGetException($"invalid provider \"{raw}\": want a URL such as http://HOST/debian/{{{{.Name}}}}");
         }
-        var isOci = scheme == "oci" || scheme.StartsWith("oci+", StringComparison.Ordinal);
+        var isOci = OciSchemes.Contains(scheme);
         if (!isOci && parts.All(p => p is LiteralPart))
         {
             throw new ReproGetException($"invalid provider \"{raw}\": it names no file (add {{{{.Name}}}}, {{{{.Basename}}}} or {{{{.SHA256}}}})");

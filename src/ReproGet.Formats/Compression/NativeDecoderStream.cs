@@ -1,4 +1,5 @@
 using ReproGet.Core.Errors;
+using ReproGet.Core.Fetching;
 
 namespace ReproGet.Formats.Compression;
 
@@ -11,7 +12,7 @@ internal readonly record struct DecodeStep(int Consumed, int Produced, bool AtFr
 /// liblz4: the libraries apt itself links). Subclasses make one decoder call; this class handles buffering,
 /// concatenated frames and the difference between a clean end and a truncated file.
 /// </summary>
-internal abstract class NativeDecoderStream : Stream
+internal abstract class NativeDecoderStream : ReadOnlyStream
 {
     private readonly Stream _inner;
     private readonly bool _leaveOpen;
@@ -31,20 +32,6 @@ internal abstract class NativeDecoderStream : Stream
     protected string Source { get; }
 
     protected abstract string FormatName { get; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     /// <summary>
     /// Decodes from <paramref name="input"/> into <paramref name="output"/>. <paramref name="inputEnded"/> says no
@@ -107,16 +94,6 @@ internal abstract class NativeDecoderStream : Stream
     }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

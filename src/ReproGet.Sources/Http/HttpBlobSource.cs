@@ -6,7 +6,8 @@ namespace ReproGet.Sources.Http;
 
 /// <summary>
 /// http and https: GET with Range to resume, redirects followed only to http(s), 5xx/408/429 transient
-/// (Retry-After honoured), other statuses permanent. HTTPS needs libssl; without it, a clear error instead of
+/// (Retry-After honoured), other statuses permanent. Credentials in the URL (<c>http://user:pass@host/</c>) are sent
+/// as Basic to that host only, never to a redirect target elsewhere. HTTPS needs libssl; without it, a clear error instead of
 /// .NET aborting the process.
 /// </summary>
 public sealed class HttpBlobSource(HttpClient client) : IBlobSource
@@ -21,6 +22,11 @@ public sealed class HttpBlobSource(HttpClient client) : IBlobSource
         {
             using var message = new HttpRequestMessage(HttpMethod.Get, url);
             HttpTransfer.SetResumeFrom(message, offset);
+            // http://user:pass@host/ providers: Basic, as curl does, and only to the host the user named.
+            if (HttpTransfer.BasicAuthorization(request.Url) is { } basic && SameOrigin(url, request.Url))
+            {
+                message.Headers.Authorization = basic;
+            }
             var response = await HttpTransfer.SendAsync(client, message, cancellationToken).ConfigureAwait(false);
             if (HttpTransfer.IsRedirect(response.StatusCode))
             {
@@ -42,4 +48,7 @@ public sealed class HttpBlobSource(HttpClient client) : IBlobSource
         throw new SourceException($"GET {HttpTransfer.Redact(request.Url)}: more than {HttpTransfer.MaxRedirects} redirects",
             isTransient: false);
     }
+
+    private static bool SameOrigin(Uri a, Uri b) =>
+        a.Scheme == b.Scheme && string.Equals(a.Authority, b.Authority, StringComparison.OrdinalIgnoreCase);
 }

@@ -28,13 +28,13 @@ internal static class HttpTransfer
         }
         catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
         {
-            throw new SourceException($"{what}: {e.Message}", isTransient: false, inner: e) { IsHostUnreachable = true };
+            throw new SourceException($"{what}: {e.Message}", isTransient: false, inner: e) { IsHostUnreachable = true, Kind = SourceFailureKind.Unreachable };
         }
         catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.SecureConnectionError)
         {
             throw new SourceException($"{what}: TLS failed: {e.InnerException?.Message ?? e.Message} "
                 + "(a private CA is trusted with --ca-file FILE or SSL_CERT_FILE=FILE)", isTransient: false, inner: e)
-            { IsHostUnreachable = true };
+            { IsHostUnreachable = true, Kind = SourceFailureKind.Unreachable };
         }
         catch (HttpRequestException e)
         {
@@ -42,7 +42,7 @@ internal static class HttpTransfer
         }
         catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new SourceException($"{what}: connection timed out", isTransient: false, inner: e) { IsHostUnreachable = true };
+            throw new SourceException($"{what}: connection timed out", isTransient: false, inner: e) { IsHostUnreachable = true, Kind = SourceFailureKind.Unreachable };
         }
     }
 
@@ -80,19 +80,22 @@ internal static class HttpTransfer
             var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             return new BlobResponse(new ResponseStream(body, response), 0, response.Content.Headers.ContentLength);
         }
-        var error = StatusError($"GET {Redact(url)}", response, detail: null);
+        var error = StatusError("GET", Redact(url), response);
         response.Dispose();
         throw error;
     }
 
     /// <summary>The error for an unexpected status: transient for 5xx, 408, 429 and 416 (a resume gone wrong).</summary>
-    public static SourceException StatusError(string what, HttpResponseMessage response, string? detail)
+    public static HttpStatusException StatusError(string method, string redactedUri, HttpResponseMessage response,
+        string? detail = null, IReadOnlyList<string>? errorCodes = null)
     {
         var status = response.StatusCode;
         var transient = (int)status >= 500 || status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
             or HttpStatusCode.RequestedRangeNotSatisfiable;
-        var text = $"{what}: HTTP {(int)status} {status}";
-        return new SourceException(detail is null ? text : $"{text}: {detail}", transient, RetryAfter(response));
+        return new HttpStatusException(method, redactedUri, (int)status, detail, errorCodes ?? [], transient, RetryAfter(response))
+        {
+            Kind = SourceFailureKind.HttpStatus,
+        };
     }
 
     public static TimeSpan? RetryAfter(HttpResponseMessage response)
@@ -116,6 +119,19 @@ internal static class HttpTransfer
         {
             message.Headers.Range = new RangeHeaderValue(offset, null);
         }
+    }
+
+    /// <summary>Basic credentials from the URL's user info (percent-decoded), or null when it has none.</summary>
+    public static AuthenticationHeaderValue? BasicAuthorization(Uri url)
+    {
+        if (url.UserInfo.Length == 0)
+        {
+            return null;
+        }
+        var colon = url.UserInfo.IndexOf(':');
+        var user = Uri.UnescapeDataString(colon < 0 ? url.UserInfo : url.UserInfo[..colon]);
+        var password = colon < 0 ? "" : Uri.UnescapeDataString(url.UserInfo[(colon + 1)..]);
+        return new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{user}:{password}")));
     }
 
     public static string Redact(Uri url) => ProviderTemplate.Redact(url.ToString());

@@ -14,5 +14,5 @@ public sealed record ArtifactFile(string Title, Sha256Digest Sha256, long Size, 
     {
     }
 
-    public string Digest => "sha256:" + Sha256.Hex;
+    public string Digest => Sha256.Prefixed;
 }

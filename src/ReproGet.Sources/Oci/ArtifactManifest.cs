@@ -30,7 +30,7 @@ public static class ArtifactManifest
             writer.WriteString("artifactType", artifactType);
             writer.WriteStartObject("config");
             writer.WriteString("mediaType", OciMediaTypes.Empty);
-            writer.WriteString("digest", "sha256:" + EmptyConfigDigest.Hex);
+            writer.WriteString("digest", EmptyConfigDigest.Prefixed);
             writer.WriteNumber("size", EmptyConfig.Length);
             writer.WriteString("data", Convert.ToBase64String(EmptyConfig.Span));
             writer.WriteEndObject();

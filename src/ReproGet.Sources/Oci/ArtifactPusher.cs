@@ -1,10 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Polly;
-using Polly.Retry;
 using ReproGet.Core.Distros;
 using ReproGet.Core.Errors;
 using ReproGet.Core.Hashing;
+using ReproGet.Core.Resilience;
 
 namespace ReproGet.Sources.Oci;
 
@@ -13,19 +12,15 @@ namespace ReproGet.Sources.Oci;
 /// the empty config, then the manifest under the target's tag. What ORAS pushes, so <c>oras pull</c> gets the files
 /// back by name, and what <see cref="OciBlobSource"/> fetches by digest.
 /// </summary>
-public sealed class ArtifactPusher(RegistryClient registry, PushOptions options, IStatusLog? log = null)
+public sealed class ArtifactPusher(RegistryClient registry, PushOptions options, IStatusLog? log = null,
+    ResilienceRegistry? resilience = null)
 {
-    private readonly ResiliencePipeline _retry = new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            MaxRetryAttempts = Math.Max(1, options.Retries),
-            Delay = options.RetryDelay,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            ShouldHandle = args => new ValueTask<bool>(args.Outcome.Exception is SourceException { IsTransient: true }
-                or IOException or HttpRequestException),
-        })
-        .Build();
+    // The run's registry when the caller shares one; else one for this push, with the push policy from the options.
+    private readonly ResilienceRegistry _resilience = resilience ?? new ResilienceRegistry(push: options.RetryPolicy);
+
+    private Task<T> WithRetriesAsync<T>(Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken) =>
+        _resilience.ExecuteAsync(ResiliencePurpose.Push, action, cancellationToken,
+            onRetry: (fault, delay) => log?.Debug($"retrying in {delay.TotalSeconds:0.#} s: {fault.Message}"));
 
     public async Task<PushResult> PushAsync(OciReference target, IReadOnlyList<ArtifactFile> files,
         IEnumerable<KeyValuePair<string, string>> annotations, CancellationToken cancellationToken)
@@ -42,9 +37,8 @@ public sealed class ArtifactPusher(RegistryClient registry, PushOptions options,
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs), CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(blobs, parallel, async (file, ct) =>
         {
-            var outcome = await _retry.ExecuteAsync(
-                async token => await uploader.PushAsync(target, UploadBlob.FromFile(file), options.MountFrom, token).ConfigureAwait(false),
-                ct).ConfigureAwait(false);
+            var outcome = await WithRetriesAsync(
+                token => uploader.PushAsync(target, UploadBlob.FromFile(file), options.MountFrom, token), ct).ConfigureAwait(false);
             switch (outcome)
             {
                 case BlobPushOutcome.Uploaded:
@@ -60,13 +54,15 @@ public sealed class ArtifactPusher(RegistryClient registry, PushOptions options,
             }
             log?.Debug($"{file.Title} ({file.Digest}): {outcome.ToString().ToLowerInvariant()}");
         }).ConfigureAwait(false);
-        var config = UploadBlob.FromBytes("sha256:" + ArtifactManifest.EmptyConfigDigest.Hex, ArtifactManifest.EmptyConfig);
-        await _retry.ExecuteAsync(async token => await uploader.PushAsync(target, config, null, token).ConfigureAwait(false),
-            cancellationToken).ConfigureAwait(false);
+        var config = UploadBlob.FromBytes(ArtifactManifest.EmptyConfigDigest.Prefixed, ArtifactManifest.EmptyConfig);
+        await WithRetriesAsync(token => uploader.PushAsync(target, config, null, token), cancellationToken).ConfigureAwait(false);
         var manifest = ArtifactManifest.Build(options.ArtifactType, files, annotations);
-        var digest = "sha256:" + Sha256Hasher.HashBytes(manifest).Hex;
-        await _retry.ExecuteAsync(async token => await PutManifestAsync(target, manifest, digest, token).ConfigureAwait(false),
-            cancellationToken).ConfigureAwait(false);
+        var digest = Sha256Hasher.HashBytes(manifest).Prefixed;
+        await WithRetriesAsync(async token =>
+        {
+            await PutManifestAsync(target, manifest, digest, token).ConfigureAwait(false);
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
         return new PushResult(digest, uploaded, present, mounted, bytes);
     }
 

@@ -42,9 +42,25 @@ public sealed class CredentialStore(Func<string, string?> environment)
             : $"no auth file exists (looked for {string.Join(", ", CandidateFiles())})";
     }
 
-    public Task<RegistryCredential?> FindAsync(string registry, string repository, CancellationToken cancellationToken) =>
-        _found.GetOrAdd($"{registry}/{repository}",
-            _ => new Lazy<Task<RegistryCredential?>>(() => SearchAsync(registry, repository, cancellationToken))).Value;
+    /// <summary>
+    /// The credential for a repository, looked up once per run and shared. The lookup is not tied to the first
+    /// caller's token: a caller whose per-attempt timeout fires stops waiting, and the lookup goes on for the others.
+    /// A lookup that failed is forgotten, so the next caller looks again.
+    /// </summary>
+    public async Task<RegistryCredential?> FindAsync(string registry, string repository, CancellationToken cancellationToken)
+    {
+        var key = $"{registry}/{repository}";
+        var lookup = _found.GetOrAdd(key, _ => new Lazy<Task<RegistryCredential?>>(() => SearchAsync(registry, repository, CancellationToken.None)));
+        try
+        {
+            return await lookup.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (lookup.Value.IsFaulted || lookup.Value.IsCanceled)
+        {
+            _found.TryRemove(new KeyValuePair<string, Lazy<Task<RegistryCredential?>>>(key, lookup));
+            throw;
+        }
+    }
 
     private async Task<RegistryCredential?> SearchAsync(string registry, string repository, CancellationToken cancellationToken)
     {

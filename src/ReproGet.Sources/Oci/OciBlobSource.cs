@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net;
 using ReproGet.Core.Distros;
+using ReproGet.Core.Errors;
 using ReproGet.Core.Fetching;
 using ReproGet.Sources.Http;
+using ReproGet.Core.Providers;
 
 namespace ReproGet.Sources.Oci;
 
@@ -15,12 +17,13 @@ public sealed class OciBlobSource(RegistryClient registry, IStatusLog? log = nul
 {
     private readonly ConcurrentDictionary<string, Lazy<OciReference>> _references = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<string> Schemes { get; } = ["oci", "oci+http", "oci+https"];
+    public IReadOnlyList<string> Schemes => OciSchemes.All;
 
     public async Task<BlobResponse> OpenAsync(BlobRequest request, CancellationToken cancellationToken)
     {
         var reference = _references.GetOrAdd(request.Url.OriginalString, p => new Lazy<OciReference>(() => Resolve(p))).Value;
-        var digest = "sha256:" + request.Entry.Sha256.Hex;
+        var entry = request.Entry ?? throw new SourceException($"{request.Url}: an OCI blob is fetched by its locked digest", isTransient: false);
+        var digest = entry.Sha256.Prefixed;
         var blob = new RegistryRequest(HttpMethod.Get, reference.BlobUri(digest)) { ResumeFrom = request.Offset };
         var response = await registry.SendAsync(reference, blob, RegistryClient.PullScope(reference), cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable && blob.ResumeFrom > 0)

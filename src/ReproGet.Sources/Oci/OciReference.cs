@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using ReproGet.Core.Errors;
+using ReproGet.Core.Providers;
 
 namespace ReproGet.Sources.Oci;
 
@@ -48,7 +49,7 @@ public sealed partial record OciReference
     public OciReference WithRepository(string repository) =>
         new(Transport, Registry, ValidRepository(repository, repository), null, null);
 
-    public static bool IsOciScheme(string scheme) => scheme is "oci" or "oci+http" or "oci+https";
+    public static bool IsOciScheme(string scheme) => OciSchemes.Contains(scheme);
 
     /// <summary>Parses <paramref name="text"/>; a scheme-less reference is accepted when <paramref name="allowPlain"/>.</summary>
     public static OciReference Parse(string text, bool allowPlain = false)

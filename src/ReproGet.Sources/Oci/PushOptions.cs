@@ -19,5 +19,11 @@ public sealed record PushOptions
 
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>Longest honoured Retry-After; a registry asking for more is treated as failed.</summary>
+    public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The retry policy of pushes, as the resilience registry takes it.</summary>
+    public Core.Resilience.RetryPolicy RetryPolicy => new(Retries, RetryDelay, MaxRetryAfter);
+
     public string ArtifactType { get; init; } = OciMediaTypes.PackagesArtifact;
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using ReproGet.Core.Errors;
+using ReproGet.Core.Resilience;
 using ReproGet.Sources.Http;
 
 namespace ReproGet.Sources.Oci;
@@ -15,11 +16,12 @@ public sealed class RegistryClient
     private readonly HttpClient _client;
     private readonly RegistryAuthorizer _authorizer;
 
-    public RegistryClient(HttpClient client, CredentialStore credentials, TimeProvider? time = null)
+    public RegistryClient(HttpClient client, CredentialStore credentials, TimeProvider? time = null, ResilienceRegistry? resilience = null)
     {
         _client = client;
-        var clock = time ?? TimeProvider.System;
-        _authorizer = new RegistryAuthorizer(credentials, new TokenService(client, clock), new TokenCache(clock));
+        var clock = resilience?.Time ?? time ?? TimeProvider.System;
+        var tokens = new TokenService(client, clock, resilience ?? new ResilienceRegistry(clock));
+        _authorizer = new RegistryAuthorizer(credentials, tokens, new TokenCache(clock));
     }
 
     public static IReadOnlyList<string> PullScope(OciReference reference) => [$"repository:{reference.Repository}:pull"];
@@ -59,12 +61,14 @@ public sealed class RegistryClient
     }
 
     /// <summary>The error for an unexpected status, with the registry's own error code and message.</summary>
-    public static async Task<SourceException> StatusErrorAsync(RegistryRequest request, HttpResponseMessage response,
+    public static async Task<HttpStatusException> StatusErrorAsync(RegistryRequest request, HttpResponseMessage response,
         CancellationToken cancellationToken)
     {
-        var detail = request.Method == HttpMethod.Head ? null : await RegistryErrors.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+        var body = request.Method == HttpMethod.Head
+            ? new RegistryErrorBody(null, [])
+            : await RegistryErrors.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
         var url = response.RequestMessage?.RequestUri ?? request.Url;
-        return HttpTransfer.StatusError($"{request.Method} {HttpTransfer.Redact(url)}", response, detail);
+        return HttpTransfer.StatusError(request.Method.Method, HttpTransfer.Redact(url), response, body.Detail, body.Codes);
     }
 
     private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(OciReference reference, RegistryRequest request,

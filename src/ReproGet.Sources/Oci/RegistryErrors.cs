@@ -3,13 +3,17 @@ using System.Text.Json;
 
 namespace ReproGet.Sources.Oci;
 
-/// <summary>Reads the distribution spec's error body, <c>{"errors":[{"code":…,"message":…,"detail":…}]}</c>, into one line.</summary>
+/// <summary>Reads the distribution spec's error body, <c>{"errors":[{"code":…,"message":…,"detail":…}]}</c>, into one line and its codes.</summary>
 public static class RegistryErrors
 {
     private const int MaxBody = 64 * 1024;
 
     /// <summary>"CODE: message; CODE: message", the body's start when it is not that JSON, or null when empty.</summary>
-    public static async Task<string?> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    public static async Task<string?> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        (await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false)).Detail;
+
+    /// <summary>The one-line description and the <c>errors[].code</c> values (empty when the body is not that JSON).</summary>
+    public static async Task<RegistryErrorBody> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         byte[] body;
         try
@@ -21,9 +25,30 @@ public static class RegistryErrors
         }
         catch (Exception e) when (e is IOException or HttpRequestException)
         {
-            return null;
+            return new RegistryErrorBody(null, []);
         }
-        return Describe(body);
+        return new RegistryErrorBody(Describe(body), Codes(body));
+    }
+
+    /// <summary>The <c>errors[].code</c> values of a distribution-spec error body, in order; empty for anything else.</summary>
+    public static IReadOnlyList<string> Codes(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            using var json = JsonDocument.ParseValue(ref reader);
+            if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("errors", out var errors)
+                && errors.ValueKind == JsonValueKind.Array)
+            {
+                return [.. errors.EnumerateArray()
+                    .Where(e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String)
+                    .Select(e => e.GetProperty("code").GetString()!)];
+            }
+        }
+        catch (JsonException)
+        {
+        }
+        return [];
     }
 
     public static string? Describe(ReadOnlySpan<byte> body)

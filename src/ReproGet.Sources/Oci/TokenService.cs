@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using ReproGet.Core.Errors;
+using ReproGet.Core.Resilience;
 using ReproGet.Sources.Http;
 
 namespace ReproGet.Sources.Oci;
@@ -12,11 +13,16 @@ namespace ReproGet.Sources.Oci;
 /// with Basic credentials when there are any (none: an anonymous token), or, for an identity token, the OAuth2
 /// <c>POST</c> with <c>grant_type=refresh_token</c>.
 /// </summary>
-internal sealed class TokenService(HttpClient client, TimeProvider time)
+internal sealed class TokenService(HttpClient client, TimeProvider time, ResilienceRegistry resilience)
 {
     private const string ClientId = "repro-get";
 
-    public async Task<BearerToken> FetchAsync(string registry, AuthChallenge challenge, IReadOnlyList<string> scopes,
+    /// <summary>Gets a token, retrying what is transient (a 5xx or 429 of the token service, a reset) under the token policy.</summary>
+    public Task<BearerToken> FetchAsync(string registry, AuthChallenge challenge, IReadOnlyList<string> scopes,
+        RegistryCredential? credential, CancellationToken cancellationToken) =>
+        resilience.ExecuteAsync(ResiliencePurpose.Token, ct => FetchOnceAsync(registry, challenge, scopes, credential, ct), cancellationToken);
+
+    private async Task<BearerToken> FetchOnceAsync(string registry, AuthChallenge challenge, IReadOnlyList<string> scopes,
         RegistryCredential? credential, CancellationToken cancellationToken)
     {
         if (challenge.Realm is not { Length: > 0 } realm || !Uri.TryCreate(realm, UriKind.Absolute, out var realmUri)
@@ -39,7 +45,7 @@ internal sealed class TokenService(HttpClient client, TimeProvider time)
         }
         if (response.StatusCode != HttpStatusCode.OK)
         {
-            throw HttpTransfer.StatusError($"{message.Method} {realmUri.GetLeftPart(UriPartial.Path)}", response, null);
+            throw HttpTransfer.StatusError(message.Method.Method, realmUri.GetLeftPart(UriPartial.Path), response);
         }
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         return Parse(body, realmUri);

@@ -1,15 +1,28 @@
-using ReproGet.TestKit;
+using System.CommandLine;
 
 namespace ReproGet.Cli.Tests.EndToEnd;
 
+/// <summary>What one in-process invocation of <c>repro-get</c> did: its exit code and what it wrote where.</summary>
+internal sealed record CliResult(int ExitCode, string StandardOutput, string StandardError)
+{
+    public override string ToString() => $"repro-get exited {ExitCode}\nstdout:\n{StandardOutput}\nstderr:\n{StandardError}";
+}
+
 /// <summary>
-/// Runs the built <c>repro-get</c> against a private cache with the <c>none</c> distro, so no test depends on this
-/// machine's /var/cache or os-release.
+/// Runs <c>repro-get</c> in this process (<see cref="CliApp.RunAsync"/> with string writers) against a private cache
+/// with the <c>none</c> distro, so no test depends on this machine's /var/cache or os-release. Tests of process facts
+/// (signals, the published binary in a bare root) use <see cref="TestKit.ReproGetProcess"/> instead.
 /// </summary>
 internal static class CliRun
 {
-    public static Task<ReproGetProcess> InCacheAsync(string cache, params string[] arguments) =>
-        ReproGetProcess.RunAsync(["--cache", cache, "--distro", "none", .. arguments]);
+    public static Task<CliResult> InCacheAsync(string cache, params string[] arguments) =>
+        RunAsync(["--cache", cache, "--distro", "none", .. arguments]);
 
-    public static Task<ReproGetProcess> RunAsync(params string[] arguments) => ReproGetProcess.RunAsync(arguments);
+    public static async Task<CliResult> RunAsync(params string[] arguments)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await CliApp.RunAsync(arguments, new InvocationConfiguration { Output = output, Error = error });
+        return new CliResult(exitCode, output.ToString(), error.ToString());
+    }
 }

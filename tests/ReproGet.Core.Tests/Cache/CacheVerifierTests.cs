@@ -42,4 +42,27 @@ public sealed class CacheVerifierTests
         Assert.False(File.Exists(stale));
         Assert.True(File.Exists(fresh));
     }
+
+    [Fact]
+    public async Task StaleTempFilesOfTheBasenameAndOriginRecordsAreRemovedToo()
+    {
+        using var fixture = new CacheFixture();
+        // ContentCache writes its records as "<path>.<guid>.tmp" beside them, and a killed process leaves those too.
+        var metadata = Path.Combine(fixture.Cache.Root, "metadata", "sha256", new string('a', 64) + ".0123.tmp");
+        var origin = Path.Combine(fixture.Cache.Root, "digests", "by-url-sha256", new string('b', 64) + ".4567.tmp");
+        var freshOrigin = Path.Combine(fixture.Cache.Root, "digests", "by-url-sha256", new string('c', 64) + ".89ab.tmp");
+        foreach (var path in new[] { metadata, origin, freshOrigin })
+        {
+            File.WriteAllText(path, "left by a killed process");
+        }
+        File.SetLastWriteTimeUtc(metadata, DateTime.UtcNow.AddHours(-2));
+        File.SetLastWriteTimeUtc(origin, DateTime.UtcNow.AddHours(-2));
+
+        var result = await new CacheVerifier(fixture.Cache).VerifyAsync(CancellationToken.None);
+
+        Assert.Equal([metadata, origin], result.StaleTempFiles.Order(StringComparer.Ordinal));
+        Assert.False(File.Exists(metadata));
+        Assert.False(File.Exists(origin));
+        Assert.True(File.Exists(freshOrigin));
+    }
 }

@@ -1,4 +1,6 @@
 using System.Text;
+using ReproGet.Core.Distros;
+using ReproGet.Core.Errors;
 using ReproGet.Core.Hashing;
 using ReproGet.Core.Lockfiles;
 using ReproGet.TestKit;
@@ -70,5 +72,51 @@ public sealed class Sha256SumsWriterTests
     {
         var entries = Sha256SumsReader.ReadFiles([FixturePath.Get("lockfiles", "crlf.SHA256SUMS")], "0");
         Assert.Equal([HelloName, "pool/main/n/neofetch/neofetch_7.1.0-2_all.deb"], entries.Select(e => e.Name));
+    }
+
+    [Fact]
+    public void GeneratedLinesRoundTripByteForByteThroughTheReader()
+    {
+        var files = new[]
+        {
+            new LockedFile(Sha256Digest.Parse(Hello), HelloName),
+            new LockedFile(Sha256Digest.Parse(Neofetch), "pool/main/n/neofetch/neofetch_7.1.0-2_all.deb"),
+            new LockedFile(Sha256Digest.Parse(Neofetch), "x86_64/neofetch-7.1.0-2-any.pkg.tar.zst.sig"),
+        };
+        var written = Sha256SumsWriter.Format(files);
+        using var temp = new TempDirectory();
+        var path = temp.Combine("SHA256SUMS");
+        File.WriteAllText(path, written);
+
+        var read = Sha256SumsReader.ReadFiles([path], "0");
+
+        Assert.Equal(files.Select(f => (f.Sha256, f.Name)), read.Select(e => (e.Sha256, e.Name)));
+        Assert.Equal(File.ReadAllBytes(path), Encoding.UTF8.GetBytes(Sha256SumsWriter.Format(read)));
+        Assert.Equal($"{Hello}  {HelloName}\n", Sha256SumsWriter.Lines([Sha256SumsWriter.Line(files[0].Sha256, files[0].Name)]));
+    }
+
+    [Fact]
+    public void AnIpfsLineIsReadBackAsTheCidOfItsEntry()
+    {
+        var sha = Sha256Digest.Parse(Hello);
+        var text = Sha256SumsWriter.Lines([Sha256SumsWriter.Line(sha, HelloName), Sha256SumsWriter.IpfsLine(sha, HelloCid)]);
+        using var temp = new TempDirectory();
+        var path = temp.Combine("SHA256SUMS");
+        File.WriteAllText(path, text);
+
+        var entry = Assert.Single(Sha256SumsReader.ReadFiles([path], "0"));
+
+        Assert.Equal(HelloCid, entry.Cid);
+        Assert.Equal(text, Sha256SumsWriter.Format([entry]));
+    }
+
+    [Theory]
+    [InlineData("a.deb\nffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff  evil.deb")]
+    [InlineData("a.deb\r")]
+    [InlineData("")]
+    public void ANameThatWouldForgeALineIsRefused(string name)
+    {
+        var error = Assert.Throws<ReproGetException>(() => Sha256SumsWriter.Line(Sha256Digest.Parse(Hello), name));
+        Assert.DoesNotContain("\n", error.Message, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using ReproGet.Core.Distros;
+using ReproGet.Core.Operations.Locking;
 using ReproGet.Distros.Alpine.Configuration;
 using ReproGet.TestKit;
 using ReproGet.TestKit.Http;
@@ -29,7 +30,7 @@ internal sealed class AlpineRepositoryScenario : IAsyncDisposable
 
     public ApkRepository Repository { get; }
 
-    public AlpineDistro Distro { get; } = new(AlpineTestRoot.Sources);
+    public AlpineDistro Distro { get; } = new();
 
     public static async Task<AlpineRepositoryScenario> StartAsync(string release = "v3.99") =>
         new(await LoopbackHttpServer.StartAsync(), release);

@@ -1,3 +1,4 @@
+using ReproGet.Core.Cache;
 using ReproGet.Core.Distros;
 using ReproGet.Core.Fetching;
 using ReproGet.Distros.Alpine.Configuration;
@@ -14,6 +15,7 @@ namespace ReproGet.Distros.Alpine.Tests.Builders;
 internal sealed class AlpineTestRoot : IDisposable
 {
     private readonly TempDirectory _directory = new();
+    private CacheAccess? _cacheAccess;
 
     public AlpineTestRoot()
     {
@@ -31,11 +33,20 @@ internal sealed class AlpineTestRoot : IDisposable
 
     public RecordingLog Log { get; } = new();
 
-    public DistroContext Context => new(Root, Log) { CacheRoot = Cache };
+    /// <summary>The run's cache, as the CLI hands it to plugins (opened on first use).</summary>
+    public CacheAccess CacheAccess => _cacheAccess ??= new CacheAccess(Cache);
+
+    public DistroContext Context => new(Root, Log)
+    {
+        Cache = CacheAccess,
+        Repositories = new BlobSourceRepositoryReader(() => Sources, Options),
+    };
+
+    private static FetchOptions Options { get; } = new();
 
     /// <summary>The real http and file sources, as the CLI's catalog builds them.</summary>
-    public static BlobSourceSet Sources(FetchOptions options) =>
-        new([new HttpBlobSource(HttpClientFactory.Create(options, "repro-get-tests")), new FileBlobSource()]);
+    private static BlobSourceSet Sources { get; } =
+        new([new HttpBlobSource(HttpClientFactory.Create(Options, "repro-get-tests")), new FileBlobSource()]);
 
     public void Write(string absolute, string text)
     {
@@ -70,5 +81,9 @@ internal sealed class AlpineTestRoot : IDisposable
     public void CachePackage(BuiltPackage package) =>
         WriteBytes($"/var/cache/apk/{package.Name}-{package.Version}.{package.Checksum.CacheTag}.apk", package.Bytes);
 
-    public void Dispose() => _directory.Dispose();
+    public void Dispose()
+    {
+        _cacheAccess?.Dispose();
+        _directory.Dispose();
+    }
 }

@@ -13,7 +13,7 @@ public sealed class AlpineInstallerTests
         new(new LockEntry(name ?? $"v3.99/main/x86_64/{package.FileName}", package.Sha256),
             directory.WriteFile("blobs/" + package.Sha256.Hex, bytes ?? package.Bytes));
 
-    private static AlpineDistro Distro => new(AlpineTestRoot.Sources);
+    private static AlpineDistro Distro => new();
 
     [Fact]
     public async Task Packages_installed_at_the_locked_version_are_skipped()

@@ -27,6 +27,6 @@ public sealed class ApkAddCommandTests
     {
         var command = ApkAddCommand.For("/srv/alpine", "/keys", ["/tmp/w/x-1-r0.apk"]);
         Assert.DoesNotContain("--allow-untrusted", command.Arguments);
-        Assert.DoesNotContain("--allow-untrusted", new AlpineDistro(_ => new Core.Fetching.BlobSourceSet([])).Bundle.BundleInstallCommand);
+        Assert.DoesNotContain("--allow-untrusted", new AlpineDistro().Bundle.BundleInstallCommand);
     }
 }

@@ -1,4 +1,5 @@
 using ReproGet.Core.Distros;
+using ReproGet.Core.Operations.Locking;
 using ReproGet.Distros.Debian.Dpkg;
 using ReproGet.TestKit;
 
@@ -27,7 +28,10 @@ public sealed class AptCacheOracleTests
         Assert.True(expected.Count > 100, $"apt knows only {expected.Count} installed versions: too few for a meaningful oracle");
         Assert.Equal(expected.Order(StringComparer.Ordinal), locked.Select(f => $"{f.Sha256.Hex}  {f.Name}").Order(StringComparer.Ordinal));
         Assert.Equal(missing.Order(StringComparer.Ordinal),
-            root.Log.Warnings.Select(w => w[..w.IndexOf(": left out", StringComparison.Ordinal)]).Order(StringComparer.Ordinal));
+            root.Log.Debugs.Where(d => d.Contains(": left out", StringComparison.Ordinal))
+                .Select(d => d[..d.IndexOf(": left out", StringComparison.Ordinal)]).Order(StringComparer.Ordinal));
+        // However many are missing, one warning line says so (the full list is under --debug).
+        Assert.Equal(missing.Count == 0 ? 0 : 1, root.Log.Warnings.Count);
     }
 
     /// <summary>A root with this machine's dpkg status, apt sources and lists (recompressed by the real tools).</summary>

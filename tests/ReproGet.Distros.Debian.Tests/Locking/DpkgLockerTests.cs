@@ -1,4 +1,5 @@
 using ReproGet.Core.Distros;
+using ReproGet.Core.Operations.Locking;
 using ReproGet.Core.Errors;
 using ReproGet.Formats.Compression;
 using ReproGet.TestKit;
@@ -47,8 +48,43 @@ public sealed class DpkgLockerTests
             "pool/main/z/zlib/zlib1g_1.2.13.dfsg-1_amd64.deb",
         ], locked.Select(f => f.Name).Order(StringComparer.Ordinal));
         Assert.Equal(ShaOf("zlib1g", "1:1.2.13.dfsg-1"), locked.Single(f => f.Name.Contains("zlib1g", StringComparison.Ordinal)).Sha256.Hex);
-        Assert.Equal(5, root.Log.Warnings.Count);
-        Assert.Contains(root.Log.Warnings, w => w.StartsWith("bash:amd64=5.2.15-2+b8: left out of the lock", StringComparison.Ordinal));
+        var warning = Assert.Single(root.Log.Warnings);
+        Assert.StartsWith("5 packages were left out of the lock (no apt list under", warning, StringComparison.Ordinal);
+        Assert.Contains("base-files:amd64=12.4+deb12u11", warning, StringComparison.Ordinal);
+        Assert.Contains("--report FILE", warning, StringComparison.Ordinal);
+        Assert.Contains(root.Log.Debugs, d => d.StartsWith("bash:amd64=5.2.15-2+b8: left out of the lock", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ManyMissingVersionsGiveOneLineAndTheFullListGoesToTheReport()
+    {
+        var statusText = File.ReadAllText(FixturePath.Get("debian", "dpkg-status.excerpt"))
+            + "\n" + string.Concat(Enumerable.Range(0, 300).Select(i => $"Package: gone{i}\nStatus: install ok installed\nVersion: 1.{i}\nArchitecture: amd64\n\n"));
+        using var root = BookwormRoot().WithStatus(statusText);
+        var report = Path.Combine(root.Path, "missing.tsv");
+
+        var locked = await Debian.Locker.LockAsync(root.Context, new LockRequest([], AllowMissing: true) { ReportPath = report }, CancellationToken.None);
+
+        Assert.Equal(6, locked.Count);
+        var warning = Assert.Single(root.Log.Warnings);
+        Assert.StartsWith("305 packages were left out of the lock", warning, StringComparison.Ordinal);
+        Assert.Contains(" and 300 more", warning, StringComparison.Ordinal);
+        var lines = File.ReadAllLines(report);
+        Assert.Equal(305, lines.Length);
+        Assert.Contains("gone299:amd64=1.299\tno apt list under " + root.Path + "/var/lib/apt/lists has them", lines);
+    }
+
+    [Fact]
+    public async Task AllowMissingNeverTurnsNothingLockedIntoAnEmptyLock()
+    {
+        using var root = new DebianRoot().WithInstalled("hello,2.10-3,amd64", "bash,5.2.15-2+b8,amd64");
+
+        var error = await Assert.ThrowsAsync<ReproGetException>(() => LockAsync(root, allowMissing: true));
+
+        Assert.StartsWith("nothing could be locked: 2 installed package versions are not in apt's lists", error.Message, StringComparison.Ordinal);
+        Assert.Contains("there are no apt lists under", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("run `apt-get update` first", error.Hint, StringComparison.Ordinal);
+        Assert.Empty(root.Log.Warnings);
     }
 
     [Fact]

@@ -67,7 +67,26 @@ public sealed class CarBundleTests : IAsyncLifetime
 
         Assert.Contains($"from {car} (the section ending at byte", error.Message, StringComparison.Ordinal);
         Assert.Contains("does not match its CID", error.Message, StringComparison.Ordinal);
+        // A local file is not a gateway: the hint names the CAR file (issue 17.11).
+        Assert.Contains($"the CAR file {car} is corrupt", error.Hint, StringComparison.Ordinal);
+        Assert.DoesNotContain("gateway", error.Hint, StringComparison.Ordinal);
         Assert.Empty(fresh.List());
+    }
+
+    [Fact]
+    public async Task A_root_declaring_more_than_the_size_limit_is_refused_before_writing()
+    {
+        var car = _directory.Combine("bundle.car");
+        await new CarBundleWriter(_cache, UnixFsImportOptions.KuboDefault).WriteAsync(car, Entries(), CancellationToken.None);
+        using var fresh = ContentCache.Open(_directory.Combine("fresh"));
+
+        var error = await Assert.ThrowsAsync<IpfsFormatException>(() =>
+            new CarBundleImporter(fresh, maxFileSize: 10).ImportAsync(car, [], CancellationToken.None));
+
+        Assert.Contains($"{car}: /ipfs/", error.Message, StringComparison.Ordinal);
+        Assert.Contains("more than the limit of 10", error.Message, StringComparison.Ordinal);
+        Assert.Empty(fresh.List());
+        Assert.Empty(Directory.EnumerateFiles(fresh.BlobDirectory, "*.tmp"));
     }
 
     [Fact]

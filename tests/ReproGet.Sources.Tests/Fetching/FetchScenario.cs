@@ -55,14 +55,18 @@ internal sealed class FetchScenario : IAsyncDisposable
     public static LockEntry Entry(string name, byte[] content) =>
         new(name, Sha256Digest.FromBytes(SHA256.HashData(content)), null, DateTimeOffset.FromUnixTimeSeconds(1639958400));
 
-    public async Task<IReadOnlyList<FetchOutcome>> FetchAsync(IReadOnlyList<LockEntry> entries, FetchOptions? options,
+    public Task<IReadOnlyList<FetchOutcome>> FetchAsync(IReadOnlyList<LockEntry> entries, FetchOptions? options,
+        params string[] providers) =>
+        FetchAsync([.. entries.Select(e => new FetchItem(e))], options, providers);
+
+    public async Task<IReadOnlyList<FetchOutcome>> FetchAsync(IReadOnlyList<FetchItem> items, FetchOptions? options,
         params string[] providers)
     {
         options ??= FastOptions;
         using var client = HttpClientFactory.Create(options, "repro-get-tests");
         var sources = new BlobSourceSet([new HttpBlobSource(client), new FileBlobSource()]);
         var fetcher = new Fetcher(Cache, sources, options, Progress);
-        return await fetcher.FetchAsync(entries, [.. providers.Select(ProviderTemplate.Parse)], CancellationToken.None);
+        return await fetcher.FetchAsync(items, [.. providers.Select(ProviderTemplate.Parse)], CancellationToken.None);
     }
 
     public Task<IReadOnlyList<FetchOutcome>> FetchAsync(IReadOnlyList<LockEntry> entries, params string[] providers) =>

@@ -48,7 +48,7 @@ public sealed class FetcherMisbehaviourTests
 
         Assert.Equal(FetchStatus.Downloaded, outcome.Status);
         Assert.Equal(scenario.Server.Url("/sha256/" + hex), outcome.Provider);
-        Assert.Contains("HTTP 404", Assert.Single(outcome.Failures));
+        Assert.Contains("HTTP 404", Assert.Single(outcome.Failures).ToString());
         Assert.Equal(1, scenario.Server.RequestCount("/pool/x.deb"));
         Assert.Empty(scenario.Progress.Retries);
         Assert.Single(scenario.Progress.ProviderFailures);
@@ -97,7 +97,7 @@ public sealed class FetcherMisbehaviourTests
         var outcome = Assert.Single(await scenario.FetchAsync([entry], provider));
 
         Assert.Equal(FetchStatus.Failed, outcome.Status);
-        Assert.Contains("HTTP 429", Assert.Single(outcome.Failures));
+        Assert.Contains("HTTP 429", Assert.Single(outcome.Failures).ToString());
         Assert.Equal(1, scenario.Server.RequestCount("/pool/x.deb"));
         scenario.AssertCacheHoldsOnly();
     }
@@ -178,7 +178,7 @@ public sealed class FetcherMisbehaviourTests
         Assert.Equal(FetchStatus.Downloaded, outcome.Status);
         Assert.Equal(scenario.Server.Url("/mirror/x_1.0_all.deb"), outcome.Provider);
         Assert.Equal(1 + FastOptions.Retries, scenario.Server.RequestCount("/pool/x.deb"));
-        var reason = Assert.Single(outcome.Failures);
+        var reason = Assert.Single(outcome.Failures).ToString();
         Assert.StartsWith(scenario.Server.Url("/pool/x.deb") + ": ", reason);
         Assert.Equal(1, scenario.Server.RequestCount("/mirror/x_1.0_all.deb"));
         scenario.AssertCacheHoldsOnly(entry);
@@ -193,7 +193,7 @@ public sealed class FetcherMisbehaviourTests
         var outcome = Assert.Single(await scenario.FetchAsync([entry], provider));
 
         Assert.Equal(FetchStatus.Failed, outcome.Status);
-        var reason = Assert.Single(outcome.Failures);
+        var reason = Assert.Single(outcome.Failures).ToString();
         Assert.Contains($"expected sha256 {entry.Sha256.Hex}", reason);
         Assert.Contains("pool/x_1.0_all.deb", reason);
         Assert.Equal(1, scenario.Server.RequestCount("/pool/x.deb"));
@@ -226,7 +226,7 @@ public sealed class FetcherMisbehaviourTests
         var outcome = Assert.Single(await scenario.FetchAsync([entry], provider));
 
         Assert.Equal(FetchStatus.Failed, outcome.Status);
-        Assert.Contains("refusing redirect to \"file:\"", Assert.Single(outcome.Failures));
+        Assert.Contains("refusing redirect to \"file:\"", Assert.Single(outcome.Failures).ToString());
         scenario.AssertCacheHoldsOnly();
     }
 }

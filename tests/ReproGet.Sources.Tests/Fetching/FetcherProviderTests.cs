@@ -23,11 +23,18 @@ public sealed class FetcherProviderTests
             "ftp://mirror.invalid/{{.Name}}"));
 
         Assert.Equal(FetchStatus.Failed, outcome.Status);
-        Assert.Collection(outcome.Failures,
+        Assert.Collection(outcome.Failures.Select(f => f.ToString()),
             r => Assert.Equal($"http://gateway.invalid/ipfs/{{{{.CID}}}}: skipped, no CID is known for sha256 {entry.Sha256.Hex}", r),
             r => Assert.Contains("/missing/x_1.0_all.deb: GET", r),
             r => Assert.Contains("expected sha256", r),
             r => Assert.Contains("unsupported URL scheme \"ftp\"", r));
+        Assert.Equal([ProviderFailureReason.NotApplicable, ProviderFailureReason.HttpStatus, ProviderFailureReason.DigestMismatch,
+            ProviderFailureReason.Other], outcome.Failures.Select(f => f.Reason));
+        var status = Assert.IsType<ReproGet.Core.Errors.HttpStatusException>(outcome.Failures[1].Error);
+        Assert.Equal(("GET", 404), (status.Method, status.Status));
+        var mismatch = Assert.IsType<ReproGet.Core.Errors.DigestMismatchException>(outcome.Failures[2].Error);
+        Assert.Equal(entry.Sha256, mismatch.Expected);
+        Assert.NotEqual(entry.Sha256, mismatch.Actual);
         scenario.AssertCacheHoldsOnly();
     }
 
@@ -46,7 +53,7 @@ public sealed class FetcherProviderTests
 
         Assert.Equal([FetchStatus.Downloaded, FetchStatus.Downloaded], outcomes.Select(o => o.Status));
         Assert.Equal(scenario.Server.Url("/ipfs/QmA"), outcomes[0].Provider);
-        Assert.Contains("skipped, no CID", Assert.Single(outcomes[1].Failures));
+        Assert.Contains("skipped, no CID", Assert.Single(outcomes[1].Failures).ToString());
         scenario.AssertCacheHoldsOnly(withCid, withoutCid);
     }
 
@@ -71,7 +78,7 @@ public sealed class FetcherProviderTests
         var tried = Assert.Single(scenario.Progress.ProviderFailures);
         Assert.StartsWith(dead, tried.Url);
         Assert.Empty(scenario.Progress.Retries);
-        Assert.Equal(entries.Count - 1, outcomes.Count(o => o.Failures.Single().Contains("skipped, host unreachable earlier in this run", StringComparison.Ordinal)));
+        Assert.Equal(entries.Count - 1, outcomes.Count(o => o.Failures.Single().Detail.Contains("skipped, host unreachable earlier in this run", StringComparison.Ordinal)));
         scenario.AssertCacheHoldsOnly([.. entries]);
     }
 

@@ -45,4 +45,29 @@ public sealed class FileBlobSourceTests
         Assert.Contains(missing, error.Message);
         Assert.False(error.IsTransient);
     }
+
+    [Fact]
+    public async Task AFifoIsRefusedBeforeOpeningItInsteadOfHanging()
+    {
+        using var dir = new TempDirectory();
+        var fifo = dir.Combine("x.bin");
+        RealTool.Run("mkfifo", fifo);
+
+        var error = await Assert.ThrowsAsync<SourceException>(() => OpenAsync(new Uri(fifo).AbsoluteUri)).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Contains($"{fifo}: not a regular file (a FIFO)", error.Message);
+        Assert.Equal((false, SourceFailureKind.NotAFile), (error.IsTransient, error.Kind));
+    }
+
+    [Fact]
+    public async Task ASymlinkToADeviceIsRefused()
+    {
+        using var dir = new TempDirectory();
+        var link = dir.Combine("zero.bin");
+        File.CreateSymbolicLink(link, "/dev/zero");
+
+        var error = await Assert.ThrowsAsync<SourceException>(() => OpenAsync(new Uri(link).AbsoluteUri));
+
+        Assert.Contains("not a regular file (a character device)", error.Message);
+    }
 }

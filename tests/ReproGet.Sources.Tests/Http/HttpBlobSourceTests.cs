@@ -36,7 +36,7 @@ public sealed class HttpBlobSourceTests : IAsyncLifetime
     }
 
     private async Task<SourceException> FailAsync(string path, long offset = 0) =>
-        await Assert.ThrowsAsync<SourceException>(() => OpenAsync(path, offset));
+        await Assert.ThrowsAnyAsync<SourceException>(() => OpenAsync(path, offset));
 
     [Fact]
     public async Task AWholeBodyStartsAtZeroWithItsLength()
@@ -127,5 +127,35 @@ public sealed class HttpBlobSourceTests : IAsyncLifetime
             new HttpBlobSource(_client).OpenAsync(new BlobRequest(new Uri(url), Entry, 0), CancellationToken.None));
         Assert.True(error.IsHostUnreachable);
         Assert.Contains(url, error.Message);
+    }
+
+    [Fact]
+    public async Task CredentialsInTheUrlAreSentAsBasicToThatHostOnly()
+    {
+        _server.Serve("/private/x", Bytes);
+        _server.Serve("/hop", new ServedFile([], Misbehaviour.Redirect) { Location = "/private/x" });
+        var withUser = new Uri(_server.Url("/hop").Replace("http://", "http://alice:s3cr%3At@", StringComparison.Ordinal));
+
+        var response = await new HttpBlobSource(_client).OpenAsync(new BlobRequest(withUser, Entry, 0), CancellationToken.None);
+        await response.DisposeAsync();
+
+        var expected = "Basic " + Convert.ToBase64String("alice:s3cr:t"u8.ToArray());
+        Assert.Equal(expected, Assert.Single(_server.RequestsFor("/hop")).Authorization);
+        Assert.Equal(expected, Assert.Single(_server.RequestsFor("/private/x")).Authorization);
+    }
+
+    [Fact]
+    public async Task AnHttpFailureCarriesItsMethodRedactedUriAndStatus()
+    {
+        _server.Serve("/gone", Bytes, Misbehaviour.NotFound);
+        var withUser = new Uri(_server.Url("/gone").Replace("http://", "http://alice:secret@", StringComparison.Ordinal));
+
+        var error = await Assert.ThrowsAsync<HttpStatusException>(() =>
+            new HttpBlobSource(_client).OpenAsync(new BlobRequest(withUser, Entry, 0), CancellationToken.None));
+
+        Assert.Equal(("GET", 404, SourceFailureKind.HttpStatus), (error.Method, error.Status, error.Kind));
+        Assert.DoesNotContain("secret", error.RedactedUri);
+        Assert.DoesNotContain("secret", error.Message);
+        Assert.Empty(error.ErrorCodes);
     }
 }

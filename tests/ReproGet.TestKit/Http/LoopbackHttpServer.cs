@@ -76,7 +76,8 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
         var path = context.Request.Path.Value ?? "/";
         var attempt = _counts.AddOrUpdate(path, 1, (_, count) => count + 1);
         string? range = context.Request.Headers.Range.Count > 0 ? context.Request.Headers.Range.ToString() : null;
-        void Sent(int status) => _requests.Enqueue(new RecordedRequest(path, range, status));
+        string? authorization = context.Request.Headers.Authorization.Count > 0 ? context.Request.Headers.Authorization.ToString() : null;
+        void Sent(int status) => _requests.Enqueue(new RecordedRequest(path, range, status, authorization));
         if (!_files.TryGetValue(path, out var file))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
@@ -113,6 +114,12 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
                 break;
             case Misbehaviour.StallBeforeHeaders when first:
                 await response.SilenceAsync().ConfigureAwait(false);
+                break;
+            case Misbehaviour.Trickle:
+                await response.TrickleAsync().ConfigureAwait(false);
+                break;
+            case Misbehaviour.Endless:
+                await response.EndlessAsync().ConfigureAwait(false);
                 break;
             case Misbehaviour.BreakThenIgnoreRange:
                 await response.WholeAsync(honourRange: false).ConfigureAwait(false);

@@ -74,6 +74,43 @@ internal sealed class MisbehavingResponse(HttpContext context, ServedFile file, 
         await KeepSilentAsync().ConfigureAwait(false);
     }
 
+    /// <summary>Announces the full length, then sends one byte per <see cref="ServedFile.TrickleInterval"/> until done or aborted.</summary>
+    public async Task TrickleAsync()
+    {
+        BeginBody(0, Content.Length);
+        try
+        {
+            for (var i = 0; i < Content.Length; i++)
+            {
+                await Response.Body.WriteAsync(Content.AsMemory(i, 1), aborted).ConfigureAwait(false);
+                await Response.Body.FlushAsync(aborted).ConfigureAwait(false);
+                await Task.Delay(file.TrickleInterval, aborted).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The client gave up on the trickle, as it should.
+        }
+    }
+
+    /// <summary>200 without a Content-Length, then the content over and over until the client breaks off.</summary>
+    public async Task EndlessAsync()
+    {
+        Response.ContentType = "application/octet-stream";
+        Status(StatusCodes.Status200OK);
+        try
+        {
+            while (!aborted.IsCancellationRequested)
+            {
+                await Response.Body.WriteAsync(Content, aborted).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException)
+        {
+            // The client broke off the endless body, as it should.
+        }
+    }
+
     /// <summary>Sends nothing, not even a status line, until the client gives up (recorded as status 0).</summary>
     public async Task SilenceAsync()
     {

@@ -33,6 +33,12 @@ public enum Misbehaviour
     /// <summary>The first response sends half, then aborts; later ones ignore Range and send 200 with everything.</summary>
     BreakThenIgnoreRange,
 
+    /// <summary>200 announcing the full length, then one byte every <see cref="ServedFile.TrickleInterval"/>: never a stall, never done.</summary>
+    Trickle,
+
+    /// <summary>200 without a length, then bytes for ever (chunked): a body with no end.</summary>
+    Endless,
+
     /// <summary>302 to <see cref="ServedFile.Location"/> (another path of this server, or a <c>file:</c> URL).</summary>
     Redirect,
 }

@@ -11,6 +11,9 @@ public sealed record ServedFile(byte[] Content, Misbehaviour Misbehaviour = Misb
     /// <summary>How long <see cref="Misbehaviour.StallMidBody"/> keeps silent (it ends early when the client gives up).</summary>
     public TimeSpan Stall { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long <see cref="Misbehaviour.Trickle"/> waits between bytes.</summary>
+    public TimeSpan TrickleInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>The Location header of <see cref="Misbehaviour.Redirect"/>.</summary>
     public string? Location { get; init; }
 }

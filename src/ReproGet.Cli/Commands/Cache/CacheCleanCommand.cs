@@ -3,7 +3,7 @@ using ReproGet.Core.Cache;
 
 namespace ReproGet.Cli.Commands.Cache;
 
-public static class CacheCleanCommand
+internal static class CacheCleanCommand
 {
     public static Command Create()
     {

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace ReproGet.Cli.Commands.Cache;
 
-public static class CacheCommand
+internal static class CacheCommand
 {
     public static Command Create()
     {

@@ -7,7 +7,7 @@ using ReproGet.Sources.Ipfs.UnixFs;
 
 namespace ReproGet.Cli.Commands.Cache;
 
-public static class CacheExportCommand
+internal static class CacheExportCommand
 {
     public static Command Create()
     {
@@ -42,7 +42,7 @@ public static class CacheExportCommand
             {
                 throw new ReproGetException("cache export takes one directory", "to bundle lockfiles as a CAR, pass --car FILE");
             }
-            using var cache = context.OpenCache();
+            var cache = context.OpenCache();
             var result = await new CacheExporter(cache).ExportAsync(arguments[0], cancellationToken).ConfigureAwait(false);
             foreach (var item in result.Exported.OrderBy(i => i.Basename, StringComparer.Ordinal))
             {

@@ -5,7 +5,7 @@ using ReproGet.Core.Cache;
 
 namespace ReproGet.Cli.Commands.Cache;
 
-public static class CacheImportCommand
+internal static class CacheImportCommand
 {
     public static Command Create()
     {
@@ -31,7 +31,7 @@ public static class CacheImportCommand
             {
                 await IpfsCarCommand.ImportAsync(context, car, [], cancellationToken).ConfigureAwait(false);
             }
-            using var cache = context.OpenCache();
+            var cache = context.OpenCache();
             var result = await new CacheImporter(cache).ImportAsync(all.Except(cars), cancellationToken)
                 .ConfigureAwait(false);
             foreach (var item in result.Imported.OrderBy(i => i.Basename, StringComparer.Ordinal))

@@ -4,7 +4,7 @@ using ReproGet.Cli.Output;
 
 namespace ReproGet.Cli.Commands.Cache;
 
-public static class CacheListCommand
+internal static class CacheListCommand
 {
     public static Command Create()
     {
@@ -18,7 +18,7 @@ public static class CacheListCommand
         command.Options.Add(json);
         command.SetAction((context, _) =>
         {
-            using var cache = context.OpenCache();
+            var cache = context.OpenCache();
             var blobs = cache.List().ToList();
             if (context.ParseResult.GetValue(json))
             {

@@ -3,7 +3,7 @@ using ReproGet.Core.Cache;
 
 namespace ReproGet.Cli.Commands.Cache;
 
-public static class CacheVerifyCommand
+internal static class CacheVerifyCommand
 {
     public static Command Create()
     {
@@ -16,7 +16,7 @@ public static class CacheVerifyCommand
             """);
         command.SetAction(async (context, cancellationToken) =>
         {
-            using var cache = context.OpenCache();
+            var cache = context.OpenCache();
             var result = await new CacheVerifier(cache).VerifyAsync(cancellationToken).ConfigureAwait(false);
             foreach (var corrupt in result.Removed)
             {

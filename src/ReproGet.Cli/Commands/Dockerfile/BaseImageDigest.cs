@@ -7,7 +7,7 @@ namespace ReproGet.Cli.Commands.Dockerfile;
 /// image's manifest digest comes from <c>buildah inspect</c> (the image a build would use, without a registry).
 /// Null when it cannot be found: the caller warns and keeps the tag.
 /// </summary>
-public static class BaseImageDigest
+internal static class BaseImageDigest
 {
     public static async Task<string?> PinAsync(string image, CancellationToken cancellationToken)
     {
@@ -27,7 +27,7 @@ public static class BaseImageDigest
             return null; // no buildah here
         }
         var digest = result.StandardOutput.Trim();
-        if (result.ExitCode != 0 || !digest.StartsWith("sha256:", StringComparison.Ordinal) || digest.Length != 71)
+        if (result.ExitCode != 0 || !Core.Hashing.Sha256Digest.TryParsePrefixed(digest, out _))
         {
             return null;
         }

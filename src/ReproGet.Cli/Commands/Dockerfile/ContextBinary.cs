@@ -8,7 +8,7 @@ namespace ReproGet.Cli.Commands.Dockerfile;
 /// The repro-get the image runs, copied into the build context; its sha256 goes into the Dockerfile, which checks it
 /// before running it. Only a self-contained ELF binary runs in a base image without .NET.
 /// </summary>
-public static class ContextBinary
+internal static class ContextBinary
 {
     /// <summary>Copies <paramref name="source"/> into <paramref name="folder"/> as <paramref name="name"/> (0755), hashing it on the way.</summary>
     public static async Task<Sha256Digest> CopyAsync(string source, SafeOutputFolder folder, string name, CancellationToken cancellationToken)

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace ReproGet.Cli.Commands.Dockerfile;
 
-public static class DockerfileCommand
+internal static class DockerfileCommand
 {
     public static Command Create()
     {

@@ -7,7 +7,7 @@ using ReproGet.Core.Hashing;
 
 namespace ReproGet.Cli.Commands.Dockerfile;
 
-public static class DockerfileGenerateCommand
+internal static class DockerfileGenerateCommand
 {
     public static Command Create()
     {

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace ReproGet.Cli.Commands.Hash;
 
-public static class HashCommand
+internal static class HashCommand
 {
     public static Command Create()
     {

@@ -1,18 +1,11 @@
 using System.CommandLine;
-using System.Text;
-using ReproGet.Core.Distros;
-using ReproGet.Core.Errors;
 using ReproGet.Core.Lockfiles;
+using ReproGet.Core.Operations.Locking;
 
 namespace ReproGet.Cli.Commands.Hash;
 
-public static class HashGenerateCommand
+internal static class HashGenerateCommand
 {
-    public static readonly Option<bool> AllowMissing = new("--allow-missing")
-    {
-        Description = "Skip, with a warning, installed packages that no index knows (instead of failing)",
-    };
-
     public static Command Create()
     {
         var packages = new Argument<string[]>("PACKAGE") { Description = "Packages to lock (default: every installed package)", Arity = ArgumentArity.ZeroOrMore };
@@ -29,37 +22,35 @@ public static class HashGenerateCommand
             """);
         command.Arguments.Add(packages);
         command.Options.Add(dedupe);
-        command.Options.Add(AllowMissing);
+        var allowMissing = AllowMissingOption.Create();
+        command.Options.Add(allowMissing);
+        var report = new Option<string?>("--report")
+        {
+            Description = "Write every package left out of the lock to FILE, one 'package<TAB>reason' line each",
+            HelpName = "FILE",
+        };
+        command.Options.Add(report);
+        var snapshotBase = new Option<string>("--snapshot-base")
+        {
+            Description = "The snapshot archive where installed versions that apt's lists lack are looked up (Debian; trusted only through signed indexes)",
+            HelpName = "URL",
+            DefaultValueFactory = _ => "http://snapshot.debian.org/",
+        };
+        var noSnapshot = new Option<bool>("--no-snapshot") { Description = "Do not look up missing versions in the snapshot archive" };
+        command.Options.Add(snapshotBase);
+        command.Options.Add(noSnapshot);
         command.SetAction(async (context, cancellationToken) =>
         {
-            var locked = await LockAsync(context, context.ParseResult.GetValue(packages) ?? [], cancellationToken).ConfigureAwait(false);
-            if (context.ParseResult.GetValue(dedupe) is { } dedupePath)
+            var request = new LockRequest(context.ParseResult.GetValue(packages) ?? [], context.ParseResult.GetValue(allowMissing))
             {
-                locked = LockDedupe.Apply(locked, dedupePath);
-            }
-            context.Output.Write(Format(locked));
+                DedupeAgainst = context.ParseResult.GetValue(dedupe),
+                ReportPath = context.ParseResult.GetValue(report),
+                SnapshotArchive = context.ParseResult.GetValue(noSnapshot) ? null : context.ParseResult.GetValue(snapshotBase),
+            };
+            var locked = await LockOperation.LockAsync(context.Operation, request, cancellationToken).ConfigureAwait(false);
+            context.Output.Write(Sha256SumsWriter.Format(locked));
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    public static async Task<IReadOnlyList<LockedFile>> LockAsync(CommandContext context, IReadOnlyList<string> packages,
-        CancellationToken cancellationToken)
-    {
-        var distro = context.Distro;
-        var locker = distro.Locker ?? throw new NotSupportedByDistroException(distro.Name, "hash generate");
-        var request = new LockRequest(packages, context.ParseResult.GetValue(AllowMissing));
-        var locked = await locker.LockAsync(context.DistroContext, request, cancellationToken).ConfigureAwait(false);
-        return [.. locked.OrderBy(f => f.Name, StringComparer.Ordinal)];
-    }
-
-    public static string Format(IEnumerable<LockedFile> files)
-    {
-        var text = new StringBuilder();
-        foreach (var file in files)
-        {
-            text.Append(file.Sha256.Hex).Append("  ").Append(file.Name).Append('\n');
-        }
-        return text.ToString();
     }
 }

@@ -7,7 +7,7 @@ using ReproGet.Core.Packages;
 
 namespace ReproGet.Cli.Commands.Hash;
 
-public static class HashInspectCommand
+internal static class HashInspectCommand
 {
     public static Command Create()
     {

@@ -1,11 +1,9 @@
 using System.CommandLine;
-using ReproGet.Core.Errors;
-using ReproGet.Core.Lockfiles;
-using ReproGet.Core.Operations;
+using ReproGet.Core.Operations.Locking;
 
 namespace ReproGet.Cli.Commands.Hash;
 
-public static class HashUpdateCommand
+internal static class HashUpdateCommand
 {
     public static Command Create()
     {
@@ -19,40 +17,22 @@ public static class HashUpdateCommand
               apt-get update && apt-get upgrade -y && repro-get hash update SHA256SUMS-amd64
             """);
         command.Arguments.Add(file);
-        command.Options.Add(HashGenerateCommand.AllowMissing);
+        var allowMissing = AllowMissingOption.Create();
+        command.Options.Add(allowMissing);
         command.SetAction(async (context, cancellationToken) =>
         {
-            var path = context.ParseResult.GetValue(file)!;
-            var lines = LockfileText.ReadLines(path);
-            var entries = Sha256SumsReader.Parse(path, lines, epoch: null);
-            var keys = LockUpdate.PackageKeys(entries);
-            if (keys.Count == 0)
-            {
-                throw new ReproGetException($"\"{path}\" names no package to update");
-            }
-            var locked = await HashGenerateCommand.LockAsync(context, keys, cancellationToken).ConfigureAwait(false);
-            var result = LockUpdate.Apply(lines, locked);
+            var result = await UpdateOperation.UpdateAsync(context.Operation, context.ParseResult.GetValue(file)!,
+                context.ParseResult.GetValue(allowMissing), cancellationToken).ConfigureAwait(false);
             if (result.Changes.Count == 0)
             {
-                context.Log.Info($"no update: \"{path}\" is current");
-                return ExitCodes.Success;
+                context.Log.Info($"no update: \"{result.Path}\" is current");
             }
             foreach (var change in result.Changes)
             {
                 context.Log.Info($"{change.Package}: {change.OldVersion ?? "(new)"} → {change.NewVersion ?? "(removed)"}");
             }
-            ReplaceFile(path, result.Text);
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    // Write beside, keep the mode, rename over: an interrupted update never leaves a half-written lockfile.
-    private static void ReplaceFile(string path, string text)
-    {
-        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
-        File.WriteAllText(temp, text);
-        File.SetUnixFileMode(temp, File.GetUnixFileMode(path));
-        File.Move(temp, path, overwrite: true);
     }
 }

@@ -7,7 +7,7 @@ using ReproGet.Sources.Ipfs.UnixFs;
 
 namespace ReproGet.Cli.Commands.Ipfs;
 
-public static class IpfsCarCommand
+internal static class IpfsCarCommand
 {
     public static Command Create()
     {
@@ -79,7 +79,7 @@ public static class IpfsCarCommand
     public static async Task ExportAsync(CommandContext context, string path, IReadOnlyList<LockEntry> entries,
         UnixFsImportOptions layout, CancellationToken cancellationToken)
     {
-        using var cache = context.OpenCache();
+        var cache = context.OpenCache();
         var written = await new CarBundleWriter(cache, layout).WriteAsync(path, entries, cancellationToken).ConfigureAwait(false);
         foreach (var item in written)
         {
@@ -93,7 +93,7 @@ public static class IpfsCarCommand
     public static async Task ImportAsync(CommandContext context, string path, IReadOnlyList<LockEntry> entries,
         CancellationToken cancellationToken)
     {
-        using var cache = context.OpenCache();
+        var cache = context.OpenCache();
         var imported = await new CarBundleImporter(cache).ImportAsync(path, entries, cancellationToken).ConfigureAwait(false);
         foreach (var item in imported)
         {

@@ -4,7 +4,7 @@ using ReproGet.Sources.Ipfs.UnixFs;
 
 namespace ReproGet.Cli.Commands.Ipfs;
 
-public static class IpfsCidCommand
+internal static class IpfsCidCommand
 {
     public static Command Create()
     {

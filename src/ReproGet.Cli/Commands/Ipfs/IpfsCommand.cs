@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace ReproGet.Cli.Commands.Ipfs;
 
-public static class IpfsCommand
+internal static class IpfsCommand
 {
     public static Command Create()
     {

@@ -10,7 +10,7 @@ using ReproGet.Sources.Ipfs.Rpc;
 
 namespace ReproGet.Cli.Commands.Ipfs;
 
-public static class IpfsPushCommand
+internal static class IpfsPushCommand
 {
     public static Command Create()
     {
@@ -43,7 +43,7 @@ public static class IpfsPushCommand
             var epoch = CommandContext.Environment(LockfileEpoch.EnvironmentVariable);
             var files = (context.ParseResult.GetValue(lockfiles) ?? []).Select(f => (Path: f, Entries: Sha256SumsReader.ReadFiles([f], epoch))).ToList();
             var address = KuboApiAddress.Resolve(context.ParseResult.GetValue(api), CommandContext.Environment);
-            using var cache = context.OpenCache();
+            var cache = context.OpenCache();
             var parallel = Math.Max(1, context.ParseResult.GetValue(jobs));
             var rpc = new KuboRpcClient(SourceCatalog.CreateHttpClient(new FetchOptions { PerHost = parallel }), address);
             var pusher = new IpfsPusher(rpc, UnixFsLayoutOptions.Bind(context.ParseResult), parallel, context.Log);
@@ -85,6 +85,6 @@ public static class IpfsPushCommand
             .OrderBy(e => e.Name, StringComparer.Ordinal)
             .Select(e => e.Sha256)
             .Distinct()
-            .Select(sha => $"{sha.Hex}  {Sha256SumsLine.IpfsPrefix}{known[sha]}"),
+            .Select(sha => Sha256SumsWriter.IpfsLine(sha, known[sha].ToString())),
     ];
 }

@@ -4,7 +4,7 @@ using ReproGet.Core.Errors;
 namespace ReproGet.Cli.Commands.Ipfs;
 
 /// <summary>Appends lines to a lockfile, first ending its last line if it lacks a newline (the Go tool merged the two).</summary>
-public static class LockfileAppender
+internal static class LockfileAppender
 {
     public static void Append(string path, IReadOnlyList<string> lines)
     {

@@ -4,7 +4,7 @@ using ReproGet.Sources.Ipfs.UnixFs;
 namespace ReproGet.Cli.Commands.Ipfs;
 
 /// <summary><c>ipfs add</c>'s layout flags, with Kubo's meaning: <c>--cid-version 1</c> implies raw leaves.</summary>
-public static class UnixFsLayoutOptions
+internal static class UnixFsLayoutOptions
 {
     public static readonly Option<int> CidVersion = CreateCidVersion();
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace ReproGet.Cli.Commands.Oci;
 
-public static class OciCommand
+internal static class OciCommand
 {
     public static Command Create()
     {

@@ -8,7 +8,7 @@ using ReproGet.Sources.Oci;
 
 namespace ReproGet.Cli.Commands.Oci;
 
-public static class OciPushCommand
+internal static class OciPushCommand
 {
     public static Command Create()
     {
@@ -46,7 +46,7 @@ public static class OciPushCommand
         {
             var target = OciReference.Parse(context.ParseResult.GetValue(reference) ?? "", allowPlain: true);
             var entries = LockfileArguments.Read(context, lockfiles);
-            using var cache = context.OpenCache();
+            var cache = context.OpenCache();
             var files = CachedFiles(cache, entries);
             var fetchOptions = FetchOptionsBinder.Bind(context.ParseResult);
             var options = new PushOptions

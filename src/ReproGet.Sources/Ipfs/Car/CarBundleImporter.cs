@@ -1,4 +1,5 @@
 using ReproGet.Core.Cache;
+using ReproGet.Core.Fetching;
 using ReproGet.Core.Hashing;
 using ReproGet.Core.Lockfiles;
 using ReproGet.Sources.Ipfs.Multiformats;
@@ -12,7 +13,7 @@ namespace ReproGet.Sources.Ipfs.Car;
 /// lock entry names by CID must give that entry's SHA-256; a root no entry names by CID is matched to an entry by its
 /// SHA-256 (one more pass over its blocks). Either way the file takes the entry's base name.
 /// </summary>
-public sealed class CarBundleImporter(ContentCache cache)
+public sealed class CarBundleImporter(ContentCache cache, long maxFileSize = FetchOptions.DefaultMaxFileSize)
 {
     public async Task<IReadOnlyList<LockedCid>> ImportAsync(string carPath, IReadOnlyList<LockEntry> entries,
         CancellationToken cancellationToken)
@@ -32,11 +33,21 @@ public sealed class CarBundleImporter(ContentCache cache)
                 entry = entries.FirstOrDefault(e => e.Sha256 == digest);
             }
             await using var file = await UnixFsFileStream.OpenAsync(root, blocks, cancellationToken).ConfigureAwait(false);
+            // A small CAR can declare (and, reusing one block, produce) a huge file: bounded before a byte is written.
+            if (file.FileSize > maxFileSize)
+            {
+                throw new IpfsFormatException($"{carPath}: /ipfs/{root} declares {file.FileSize} bytes, more than the limit of {maxFileSize}",
+                    "a CAR of package files has no file that large; if it really has, raise --max-file-size");
+            }
             await using var pending = cache.BeginWrite("import");
             var buffer = new byte[1 << 17];
             int read;
             while ((read = await file.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
             {
+                if (pending.Length + read > file.FileSize)
+                {
+                    throw new IpfsFormatException($"{carPath}: /ipfs/{root} has more bytes than the {file.FileSize} its root declares");
+                }
                 await pending.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
             }
             if (entry is null)

@@ -22,6 +22,9 @@ public sealed class CarFileBlocks : IBlockProvider, IDisposable
 
     public string Origin { get; }
 
+    /// <summary>A local CAR is not a gateway: the file itself is what is wrong.</summary>
+    public string CorruptionHint => $"the CAR file {Origin} is corrupt or was altered; export it again (repro-get ipfs car export, ipfs dag export)";
+
     public IReadOnlyList<Cid> Roots { get; }
 
     public int BlockCount => _index.Count;
@@ -38,7 +41,8 @@ public sealed class CarFileBlocks : IBlockProvider, IDisposable
             while (await reader.ReadBlockAsync(cancellationToken).ConfigureAwait(false) is { } block)
             {
                 var end = counting.Position;
-                BlockHash.Verify(block.Cid, block.Data, $"{path} (the section ending at byte {end})");
+                BlockHash.Verify(block.Cid, block.Data, $"{path} (the section ending at byte {end})",
+                    $"the CAR file {path} is corrupt or was altered; export it again (repro-get ipfs car export, ipfs dag export)");
                 index[Key(block.Cid)] = (end - block.Data.Length, block.Data.Length);
             }
             return new CarFileBlocks(path, file, roots, index);

@@ -77,7 +77,7 @@ public sealed class IpfsGatewaySource(HttpClient client, IBlobSource http, TimeS
             {
                 if (GatewayHttp.IsDefinite(response.StatusCode))
                 {
-                    throw HttpTransfer.StatusError($"GET {HttpTransfer.Redact(url)}", response, detail: null);
+                    throw HttpTransfer.StatusError("GET", HttpTransfer.Redact(url), response);
                 }
                 response.Dispose();
                 return null;

@@ -36,7 +36,7 @@ internal sealed class RawBlockProvider(HttpClient client, GatewayUrl gateway, by
         if (!GatewayHttp.IsMediaType(response, GatewayHttp.RawMediaType))
         {
             return GatewayHttp.IsDefinite(response.StatusCode)
-                ? throw HttpTransfer.StatusError($"GET {HttpTransfer.Redact(url)}", response, detail: null)
+                ? throw HttpTransfer.StatusError("GET", HttpTransfer.Redact(url), response)
                 : null;
         }
         if (response.Content.Headers.ContentLength > CarReader.MaxBlockLength)

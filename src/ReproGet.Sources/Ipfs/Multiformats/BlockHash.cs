@@ -11,7 +11,8 @@ public static class BlockHash
     public static Cid CidOf(ReadOnlySpan<byte> block, int version, ulong codec) => Cid.FromSha256(version, codec, Sha256(block));
 
     /// <summary>Throws unless <paramref name="block"/> hashes to <paramref name="expected"/>; <paramref name="where"/> says where it came from.</summary>
-    public static void Verify(Cid expected, ReadOnlySpan<byte> block, string where)
+    public static void Verify(Cid expected, ReadOnlySpan<byte> block, string where,
+        string hint = "the gateway served altered or wrong data; use another gateway")
     {
         if (expected.HashFunction != Multicodec.Sha2_256 || expected.Sha256Digest.IsEmpty)
         {
@@ -23,7 +24,7 @@ public static class BlockHash
         {
             throw new IpfsFormatException(
                 $"block {expected} from {where} does not match its CID (its {block.Length} bytes hash to sha256 {Convert.ToHexStringLower(actual)}); refused",
-                "the gateway served altered or wrong data; use another gateway");
+                hint);
         }
     }
 }

@@ -11,5 +11,8 @@ public interface IBlockProvider
     /// <summary>Where the blocks come from, for messages (a URL, a file).</summary>
     string Origin { get; }
 
+    /// <summary>What to try when a block from here does not match its CID.</summary>
+    string CorruptionHint => "the gateway served altered or wrong data; use another gateway";
+
     ValueTask<byte[]> GetBlockAsync(Cid cid, CancellationToken cancellationToken);
 }

@@ -100,7 +100,8 @@ public sealed class UnixFsFileStream : ReadOnlyStream
     {
         var block = await _blocks.GetBlockAsync(cid, cancellationToken).ConfigureAwait(false);
         _blockCount++;
-        BlockHash.Verify(cid, block, $"{_blocks.Origin} (block {_blockCount.ToString(CultureInfo.InvariantCulture)} of {Root})");
+        BlockHash.Verify(cid, block, $"{_blocks.Origin} (block {_blockCount.ToString(CultureInfo.InvariantCulture)} of {Root})",
+            _blocks.CorruptionHint);
         long declared;
         if (cid.Codec == Multicodec.Raw)
         {

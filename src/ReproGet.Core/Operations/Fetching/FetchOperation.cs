@@ -1,0 +1,26 @@
+using ReproGet.Core.Fetching;
+using ReproGet.Core.Lockfiles;
+
+namespace ReproGet.Core.Operations.Fetching;
+
+/// <summary>
+/// <c>download</c>, and the fetch step of <c>install</c> and <c>bundle</c>: brings entries into the cache from the
+/// providers, verified by SHA-256. A file no provider had is a failed outcome in the report, not an exception.
+/// </summary>
+public static class FetchOperation
+{
+    public static async Task<FetchReport> FetchAsync(OperationContext context, IReadOnlyList<LockEntry> entries,
+        CancellationToken cancellationToken)
+    {
+        var providers = context.Providers;
+        var cache = context.Cache.Open();
+        var started = context.Time.GetTimestamp();
+        context.Progress.FetchStarting(entries.Count);
+        var fetcher = new Fetcher(cache, context.Sources, context.FetchOptions with { Time = context.Time }, context.Progress,
+            context.Resilience);
+        var outcomes = await fetcher.FetchAsync(entries, providers, cancellationToken).ConfigureAwait(false);
+        var report = new FetchReport(outcomes, context.Time.GetElapsedTime(started));
+        context.Progress.FetchFinished(report);
+        return report;
+    }
+}
