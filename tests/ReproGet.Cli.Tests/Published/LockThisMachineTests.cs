@@ -44,7 +44,7 @@ public sealed class LockThisMachineTests(PublishedInMinbaseRoot minbase) : IClas
         await PublishedBinary.CopyToAsync(Path.Join(root, "work", "repro-get"));
         File.Copy(Path.Join(FixturePath.RepositoryRoot, "scripts", "lock-this-machine"), Path.Join(root, "work", "lock-this-machine"));
 
-        var run = await Roots.Chroot.RunAsync(root, "/usr/bin/env", "REPRO_GET_BINARY=/work/repro-get",
+        var run = await ReproGet.TestKit.Roots.Chroot.RunAsync(root, "/usr/bin/env", "REPRO_GET_BINARY=/work/repro-get",
             "bash", "/work/lock-this-machine", "/work/SHA256SUMS");
 
         Assert.True(run.ExitCode == 0, $"{run.CommandLine}\n{run.StandardError}");

@@ -20,12 +20,12 @@ public sealed class TrustBoundaryTests : IAsyncLifetime
 
     private string Cache => _temp.Combine("cache");
 
-    public async ValueTask InitializeAsync() => await PublishedBinary.CopyToAsync(Binary);
+    public Task InitializeAsync() => PublishedBinary.CopyToAsync(Binary);
 
-    public ValueTask DisposeAsync()
+    public Task DisposeAsync()
     {
         _temp.Dispose();
-        return ValueTask.CompletedTask;
+        return Task.CompletedTask;
     }
 
     [Fact]
