@@ -3,6 +3,7 @@ using ReproGet.Core.Lockfiles;
 using ReproGet.Distros.Arch.Configuration;
 using ReproGet.Distros.Arch.Installing;
 using ReproGet.Distros.Arch.Locking;
+using ReproGet.Distros.Arch.Templates;
 
 namespace ReproGet.Distros.Arch;
 
@@ -35,7 +36,7 @@ public sealed class ArchDistro : IDistro
 
     /// <summary>Dockerfile and Dockerfile.generate-hash; no bundle variant yet (the bundle's install.sh works in any stage).</summary>
     public IDockerfileRenderer Dockerfiles { get; } =
-        new EmbeddedDockerfileTemplates(typeof(ArchDistro).Assembly, "ReproGet.Distros.Arch.Templates");
+        new EmbeddedDockerfileTemplates(typeof(ArchDistro).Assembly, "ReproGet.Distros.Arch.Templates", ArchDockerfileInputs.Rules);
 
     public IReadOnlyList<string> DefaultProviders(DistroContext context) => ArchProviders.For(context);
 

@@ -6,6 +6,7 @@ using ReproGet.Distros.Debian.Dpkg;
 using ReproGet.Distros.Debian.Locking;
 using ReproGet.Distros.Debian.Provenance;
 using ReproGet.Distros.Debian.Resolving;
+using ReproGet.Distros.Debian.Templates;
 
 namespace ReproGet.Distros.Debian;
 
@@ -32,7 +33,7 @@ public abstract class DpkgDistro : IDistro
     public IProvenanceVerifier Provenance => new DebianProvenanceVerifier(this);
 
     public IDockerfileRenderer Dockerfiles { get; } =
-        new EmbeddedDockerfileTemplates(typeof(DpkgDistro).Assembly, "ReproGet.Distros.Debian.Templates");
+        new EmbeddedDockerfileTemplates(typeof(DpkgDistro).Assembly, "ReproGet.Distros.Debian.Templates", DebianDockerfileInputs.Rules);
 
     /// <summary>Whether <c>hash generate</c> resolves versions the lists lack through the Debian snapshot archive's layout and API.</summary>
     protected virtual bool UsesDebianSnapshot => false;

@@ -24,8 +24,8 @@ public sealed class GeneratedDockerfileTests
         Assert.Contains("rm -f /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources", text, StringComparison.Ordinal);
         // The epoch falls back to a file Debian 12 has.
         Assert.Contains("for f in /etc/apt/sources.list.d/debian.sources /etc/apt/sources.list /var/lib/dpkg/status", text, StringComparison.Ordinal);
-        Assert.Contains("hash generate --dedupe /tmp/SHA256SUMS-preinstalled > /out/SHA256SUMS-amd64", text, StringComparison.Ordinal);
-        Assert.Contains($"echo \"{binary}  /usr/local/bin/repro-get.mnt\" | sha256sum -c", text, StringComparison.Ordinal);
+        Assert.Contains("hash generate --dedupe /tmp/SHA256SUMS-preinstalled > '/out/SHA256SUMS-amd64'", text, StringComparison.Ordinal);
+        Assert.Contains($"echo '{binary}  /usr/local/bin/repro-get.mnt' | sha256sum -c", text, StringComparison.Ordinal);
         Assert.DoesNotContain("@", text.Replace("@sha256:", "", StringComparison.Ordinal).Replace("\"@${SOURCE_DATE_EPOCH}\"", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
@@ -37,7 +37,7 @@ public sealed class GeneratedDockerfileTests
         var text = await File.ReadAllTextAsync(temp.Combine("ctx", "Dockerfile"));
 
         Assert.False(File.Exists(temp.Combine("ctx", "Dockerfile.generate-hash")), "no PKG: no Dockerfile.generate-hash");
-        Assert.Contains($"echo \"{binary}  $ctx/repro-get.linux-amd64\" | sha256sum -c", text, StringComparison.Ordinal);
+        Assert.Contains($"echo \"{binary}  $ctx/\"'repro-get.linux-amd64' | sha256sum -c", text, StringComparison.Ordinal);
         Assert.Contains("--mount=type=cache,target=/tmp/repro-get-cache", text, StringComparison.Ordinal);
         Assert.EndsWith("FROM scratch\nCOPY --from=install / /\n", text, StringComparison.Ordinal);
         Assert.DoesNotContain("https://github.com", text, StringComparison.Ordinal);
@@ -50,7 +50,7 @@ public sealed class GeneratedDockerfileTests
         await GenerateAsync(temp, "--installer", "bundle");
         var text = await File.ReadAllTextAsync(temp.Combine("ctx", "Dockerfile"));
 
-        Assert.Contains("bundle \"$ctx/SHA256SUMS-amd64\" -o /bundle", text, StringComparison.Ordinal);
+        Assert.Contains("bundle \"$ctx/\"'SHA256SUMS-amd64' -o /bundle", text, StringComparison.Ordinal);
         Assert.Contains("sh /mnt/repro-get-bundle/install.sh", text, StringComparison.Ordinal);
     }
 
@@ -68,11 +68,70 @@ public sealed class GeneratedDockerfileTests
         {
             Assert.True(line.Count(c => c == '(') == line.Count(c => c == ')'), $"unbalanced parentheses: {line}");
         }
-        Assert.Contains("--distro arch", text, StringComparison.Ordinal);
+        Assert.Contains("--distro 'arch'", text, StringComparison.Ordinal);
         if (file == "Dockerfile.generate-hash")
         {
             Assert.Contains("echo \"Server = ${ARCHIVE_BASE}${day}/\\$repo/os/\\$arch\" > /etc/pacman.d/mirrorlist", text, StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [InlineData("debian", "--arch", "amd64;touch PWNED;#", "unknown architecture")]
+    [InlineData("arch", "--arch", "amd64;touch PWNED;#", "unknown architecture")]
+    [InlineData("debian", "--arch", "x/../../..", "unknown architecture")]
+    [InlineData("debian", "PKG", "-oDpkg::Pre-Invoke::=touch /PWNED", "invalid package name")]
+    [InlineData("debian", "PKG", "*", "invalid package name")]
+    [InlineData("debian", "PKG", "hello;id", "invalid package name")]
+    [InlineData("arch", "PKG", "--overwrite=*", "invalid package name")]
+    [InlineData("debian", "IMAGE", "debian:bookworm touch", "invalid base image reference")]
+    [InlineData("debian", "IMAGE", "debian:$(id)", "invalid base image reference")]
+    public async Task InputsOutsideTheirGrammarAreRefusedAndNothingIsWritten(string distro, string where, string value, string error)
+    {
+        using var temp = new TempDirectory();
+        var binary = temp.WriteFile("bin/repro-get", [0x7f, (byte)'E', (byte)'L', (byte)'F', 1, 2, 3]);
+        var context = temp.Combine("work", "ctx");
+        var image = where == "IMAGE" ? value : Base;
+        string[] rest = where switch
+        {
+            "--arch" => ["hello", "--arch", value],
+            "PKG" => ["hello", value, "--arch", "amd64"],
+            _ => ["hello", "--arch", "amd64"],
+        };
+        using var run = await ReproGetProcess.RunAsync(["--distro", distro, "dockerfile", "generate", context, image, .. rest, "--binary", binary]);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains(error, run.StandardError, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(context) && Directory.EnumerateFileSystemEntries(context).Any(), "nothing may be written");
+        Assert.Equal([binary], Directory.EnumerateFiles(temp.Path, "repro-get*", SearchOption.AllDirectories));
+        Assert.False(File.Exists(temp.Combine("PWNED")));
+    }
+
+    [Fact]
+    public async Task AFailedGenerateLeavesNoBinaryBehind()
+    {
+        using var temp = new TempDirectory();
+        var binary = temp.WriteFile("bin/repro-get", [0x7f, (byte)'E', (byte)'L', (byte)'F', 1, 2, 3]);
+        // Arch has no bundle template: this fails after the binary was copied.
+        using var run = await ReproGetProcess.RunAsync(["--distro", "arch", "dockerfile", "generate", temp.Combine("ctx"), Base,
+            "--installer", "bundle", "--binary", binary, "--arch", "amd64"]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(temp.Combine("ctx")));
+    }
+
+    [Fact]
+    public async Task ALinkPlantedInTheContextIsReplacedNotWrittenThrough()
+    {
+        using var temp = new TempDirectory();
+        var victim = temp.WriteFile("victim", "keep me");
+        Directory.CreateDirectory(temp.Combine("ctx"));
+        File.CreateSymbolicLink(temp.Combine("ctx", "Dockerfile"), victim);
+        File.CreateSymbolicLink(temp.Combine("ctx", "repro-get.linux-amd64"), victim);
+
+        await GenerateAsync(temp);
+
+        Assert.Equal("keep me", File.ReadAllText(victim));
+        Assert.Null(new FileInfo(temp.Combine("ctx", "Dockerfile")).LinkTarget);
     }
 
     [Fact]

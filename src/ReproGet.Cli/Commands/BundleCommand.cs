@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ReproGet.Cli.Output;
+using ReproGet.Core.Files;
 using ReproGet.Core.Operations;
 using ReproGet.Core.Operations.Bundling;
 using ReproGet.Sources.Ipfs.Car;
@@ -35,17 +36,20 @@ internal static class BundleCommand
         {
             var entries = LockfileArguments.Read(context, lockfiles);
             var directory = context.ParseResult.GetValue(output)!;
+            // The CAR goes into the same staged folder, published with the rest or not at all.
+            Func<SafeOutputFolder, Task>? writeCar = context.ParseResult.GetValue(car)
+                ? async folder =>
+                {
+                    var roots = await new CarBundleWriter(context.OpenCache(), UnixFsImportOptions.KuboDefault)
+                        .WriteAsync(folder.StagedPath(CarFileName), entries.Where(e => context.Distro.Classify(e) != Core.Distros.EntryRole.NotNeeded).ToList(),
+                            cancellationToken).ConfigureAwait(false);
+                    context.Log.Info($"wrote {CarFileName} with {roots.Count} roots");
+                }
+                : null;
             var bundle = await BundleOperation.BundleAsync(context.Operation, entries, context.ParseResult.GetValue(lockfiles)!,
-                directory, cancellationToken, context.ParseResult.GetValue(Verify.VerifyCommand.Keyring)).ConfigureAwait(false);
+                directory, writeCar, cancellationToken, context.ParseResult.GetValue(Verify.VerifyCommand.Keyring)).ConfigureAwait(false);
             FetchReportText.ThrowIfIncomplete(bundle.Fetch);
-            var files = bundle.Files;
             var result = bundle.Written!;
-            if (context.ParseResult.GetValue(car))
-            {
-                var roots = await new CarBundleWriter(context.OpenCache(), UnixFsImportOptions.KuboDefault)
-                    .WriteAsync(Path.Combine(directory, CarFileName), files, cancellationToken).ConfigureAwait(false);
-                context.Log.Info($"wrote {CarFileName} with {roots.Count} roots");
-            }
             context.Log.Info($"wrote {result.Files} files ({ByteSize.Format(result.Bytes)}) and {BundleWriter.ScriptName} to \"{directory}\"");
             return ExitCodes.Success;
         });

@@ -1,4 +1,5 @@
 using ReproGet.Core.Distros;
+using ReproGet.Core.Lockfiles;
 
 namespace ReproGet.Cli.Output;
 
@@ -46,7 +47,9 @@ internal sealed class ConsoleStatusLog(TextWriter writer, bool debug) : IStatusL
         }
         lock (Gate)
         {
-            Writer.WriteLine(prefix + message);
+            // Names are quoted where messages are made; this is the net under them: nothing in a message can drive
+            // the terminal (ESC sequences, U+202E, U+2028) or start a line that looks like ours.
+            Writer.WriteLine(prefix + string.Join("\n", message.Split('\n').Select(NameEscaping.EscapeControls)));
         }
     }
 }

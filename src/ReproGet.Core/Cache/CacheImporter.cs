@@ -1,4 +1,5 @@
 using ReproGet.Core.Hashing;
+using ReproGet.Core.Lockfiles;
 
 namespace ReproGet.Core.Cache;
 
@@ -29,7 +30,7 @@ public sealed class CacheImporter(ContentCache cache)
                 var item = new Imported(digest, basename, file);
                 if (byBasename.TryGetValue(basename, out var earlier) && earlier.Sha256 != digest)
                 {
-                    errors.Add($"conflict: \"{file}\" and \"{earlier.Path}\" share the base name \"{basename}\" but differ");
+                    errors.Add($"conflict: {NameEscaping.Quote(file)} and {NameEscaping.Quote(earlier.Path)} share the base name {NameEscaping.Quote(basename)} but differ");
                     continue;
                 }
                 byBasename[basename] = item;
@@ -37,7 +38,7 @@ public sealed class CacheImporter(ContentCache cache)
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                errors.Add($"cannot import \"{file}\": {e.Message}");
+                errors.Add($"cannot import {NameEscaping.Quote(file)}: {e.Message}");
             }
         }
         return new Result(imported, errors);
@@ -76,7 +77,7 @@ public sealed class CacheImporter(ContentCache cache)
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                errors.Add($"cannot import \"{directory}\": {e.Message}");
+                errors.Add($"cannot import {NameEscaping.Quote(directory)}: {e.Message}");
             }
         }
         return files;
@@ -100,7 +101,7 @@ public sealed class CacheImporter(ContentCache cache)
             }
             else
             {
-                errors.Add($"cannot import \"{path}\": no such file or directory");
+                errors.Add($"cannot import {NameEscaping.Quote(path)}: no such file or directory");
             }
         }
     }

@@ -77,6 +77,31 @@ public sealed class ContentCache : IDisposable
         throw new ReproGetException(list.ToString(), "fetch them first: repro-get download LOCKFILE… (with the same --cache)");
     }
 
+    /// <summary>
+    /// Opens a blob for bytes that leave the cache (to a package manager, a bundle, an export, a registry, IPFS):
+    /// the ONE way out. The stream is hashed as it is read and refuses, at its end, bytes that are not the blob's.
+    /// </summary>
+    public VerifiedBlobStream OpenVerified(Sha256Digest digest) => VerifiedBlobStream.Open(this, digest);
+
+    /// <summary>Removes a blob found corrupt (whatever it is: a link, a FIFO, a directory) and returns the error to throw.</summary>
+    internal CorruptBlobException RemoveCorrupt(Sha256Digest digest, string problem)
+    {
+        var path = BlobPath(digest);
+        try
+        {
+            if (Files.PosixFile.TypeOfPath(path) == Files.PosixFile.DirectoryType)
+            {
+                Directory.Delete(path, recursive: true);
+            }
+            Remove(digest);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problem += $" (and could not be removed: {e.Message})";
+        }
+        return new CorruptBlobException(digest, path, problem);
+    }
+
     public PendingBlob BeginWrite(string purpose = "download") =>
         new(this, Path.Combine(BlobDirectory, $".{purpose}-{Guid.NewGuid():N}{TempSuffix}"));
 
@@ -181,6 +206,12 @@ public sealed class ContentCache : IDisposable
         }
         return blobs.OrderBy(b => b.Sha256.Hex, StringComparer.Ordinal);
     }
+
+    /// <summary>Directories named like blobs: nothing repro-get makes, but something a shared cache can be given.</summary>
+    internal IEnumerable<CachedBlob> ListMisplacedDirectories() =>
+        new DirectoryInfo(BlobDirectory).EnumerateDirectories()
+            .Select(d => Sha256Digest.TryParse(d.Name, out var digest) ? new CachedBlob(digest.Value, 0, null) : null)
+            .OfType<CachedBlob>();
 
     /// <summary>
     /// Temp files left by a process that died, in every directory the cache writes (blobs, basename and origin

@@ -110,7 +110,16 @@ public sealed class PendingBlob : IAsyncDisposable
         await _writer.DisposeAsync().ConfigureAwait(false);
         // rename(2) is atomic: a reader sees either no blob or the whole verified one. Another process may have
         // committed the same digest meanwhile; the bytes are identical, so replacing it is harmless.
-        File.Move(TempPath, _cache.BlobPath(digest), overwrite: true);
+        // Blobs are 0644 whatever the umask or the imported file's mode: the cache is shared, content-addressed data.
+        File.SetUnixFileMode(TempPath, (UnixFileMode)0b110_100_100);
+        var target = _cache.BlobPath(digest);
+        if (Directory.Exists(target))
+        {
+            // Not a disk problem, so not the "free space" hint a failed rename would otherwise get.
+            throw new ReproGetException($"cannot store sha256 {digest.Hex} in the cache: \"{target}\" is a directory",
+                "remove it (repro-get cache verify removes anything that is not a valid blob)");
+        }
+        File.Move(TempPath, target, overwrite: true);
     }
 
     // A write the cache's own disk refuses (full, read-only, failing) is one error naming the cache: no provider can help.

@@ -20,13 +20,18 @@ public static class LockName
         {
             return $"file name {Quote(name)} contains a control character";
         }
-        if (name.StartsWith('/'))
-        {
-            return $"file name {Quote(name)} must be relative";
-        }
         if (name.Contains('\\'))
         {
             return $"file name {Quote(name)} contains a backslash";
+        }
+        if (NameEscaping.NeedsEscaping(name))
+        {
+            // U+202E, U+2028 and the like: invisible, or reorder what a terminal shows.
+            return $"file name {Quote(name)} contains an invisible formatting or separator character";
+        }
+        if (name.StartsWith('/'))
+        {
+            return $"file name {Quote(name)} must be relative";
         }
         if (name == ".." || name.StartsWith("../", StringComparison.Ordinal))
         {
@@ -68,6 +73,5 @@ public static class LockName
         return rooted ? "/" + joined : joined.Length == 0 ? "." : joined;
     }
 
-    internal static string Quote(string text) =>
-        text.Length > 200 ? $"\"{text[..200]}…\"" : $"\"{text}\"";
+    internal static string Quote(string text) => NameEscaping.Quote(text);
 }

@@ -39,11 +39,23 @@ public static class Sha256SumsReader
             }
             else if (line.IpfsCid is { } cid)
             {
-                cids[line.Sha256] = cid;
+                if (CidSyntax.Explain(cid) is { } cidProblem)
+                {
+                    diagnostics.Add($"{path}:{number}: {cidProblem}");
+                }
+                else
+                {
+                    cids[line.Sha256] = cid;
+                }
             }
             else if (LockName.Explain(line.Name) is { } nameProblem)
             {
                 diagnostics.Add($"{path}:{number}: {nameProblem}");
+            }
+            else if (files.TryGetValue(line.Name, out var earlier) && !string.Equals(earlier.Sha, line.Sha256, StringComparison.OrdinalIgnoreCase))
+            {
+                diagnostics.Add($"{path}:{number}: {LockName.Quote(line.Name)} has sha256 {line.Sha256} here but {earlier.Sha} on line {earlier.Line}; "
+                    + "a name may have one hash only");
             }
             else
             {

@@ -1,8 +1,8 @@
-using System.Reflection;
 using System.Text;
 using ReproGet.Core.Cache;
 using ReproGet.Core.Distros;
 using ReproGet.Core.Errors;
+using ReproGet.Core.Files;
 using ReproGet.Core.Lockfiles;
 
 namespace ReproGet.Core.Operations;
@@ -10,11 +10,21 @@ namespace ReproGet.Core.Operations;
 /// <summary>
 /// Writes an offline install bundle: <c>blobs/sha256/&lt;hex&gt;</c> (the cache layout, so the bundle also works as a
 /// cache or a <c>file://</c> provider), the lockfiles, and <c>install.sh</c>, which verifies every blob with
-/// <c>sha256sum</c> before it installs anything with the distro's own tool.
+/// <c>sha256sum</c> before it installs anything with the distro's own tool. Blobs leave the cache through
+/// <see cref="ContentCache.OpenVerified"/>, and everything is staged in a <see cref="SafeOutputFolder"/>: nothing is
+/// written through a link already in the folder, and a failure publishes nothing.
 /// </summary>
 public static class BundleWriter
 {
     public const string ScriptName = "install.sh";
+    public const string ChecksumsName = "bundle.sha256";
+    public const string FilesListName = "files.list";
+
+    /// <summary>Names the bundle writes itself (and <c>blobs.car</c>, written by the CAR step): no lockfile may take them.</summary>
+    public static readonly IReadOnlySet<string> ReservedNames =
+        new HashSet<string>([ScriptName, ChecksumsName, FilesListName, ProvenanceListName, "blobs", "blobs.car", "keyrings"], StringComparer.Ordinal);
+
+    public const string ProvenanceListName = "provenance.list";
 
     public sealed record Result(int Files, long Bytes);
 
@@ -24,57 +34,102 @@ public static class BundleWriter
     /// </summary>
     public sealed record Provenance(IReadOnlyList<LockEntry> Proofs, IReadOnlyList<LockEntry> Packages, IReadOnlyList<string> Keyrings);
 
-    public static Result Write(ContentCache cache, IReadOnlyList<LockEntry> files, IReadOnlyList<string> lockfiles,
-        IBundleInstaller installer, string directory, Provenance? provenance = null)
+    /// <summary>
+    /// Writes the bundle; <paramref name="alsoWrite"/> adds more files to the same staged folder before it is
+    /// published (the CAR of <c>bundle --car</c>).
+    /// </summary>
+    public static async Task<Result> WriteAsync(ContentCache cache, IReadOnlyList<LockEntry> files, IReadOnlyList<string> lockfiles,
+        IBundleInstaller installer, string directory, Provenance? provenance, Func<SafeOutputFolder, Task>? alsoWrite,
+        CancellationToken cancellationToken)
     {
+        Check(files, lockfiles);
         var blobsToCopy = provenance is null ? files : [.. files, .. provenance.Proofs];
         cache.RequireCached(blobsToCopy, "bundle");
-        foreach (var file in files.Where(f => !IsShellSafe(f.Basename)))
-        {
-            throw new UnsafePathException($"cannot bundle \"{file.Name}\": its base name has characters a shell script would mangle");
-        }
-        var blobs = Path.Combine(directory, "blobs", "sha256");
-        Directory.CreateDirectory(blobs);
+        using var output = SafeOutputFolder.Begin(directory);
         long bytes = 0;
         foreach (var file in blobsToCopy.DistinctBy(f => f.Sha256))
         {
-            var target = Path.Combine(blobs, file.Sha256.Hex);
-            File.Copy(cache.BlobPath(file.Sha256), target, overwrite: true);
-            bytes += new FileInfo(target).Length;
+            await using var target = output.Create($"blobs/sha256/{file.Sha256.Hex}");
+            await using var blob = cache.OpenVerified(file.Sha256);
+            await blob.CopyToAsync(target, cancellationToken).ConfigureAwait(false);
+            bytes += blob.Position;
         }
         foreach (var lockfile in lockfiles)
         {
-            File.Copy(lockfile, Path.Combine(directory, Path.GetFileName(lockfile)), overwrite: true);
+            await using var target = output.Create(Path.GetFileName(lockfile));
+            await using var source = LockfileText.OpenRegular(lockfile);
+            await source.CopyToAsync(target, cancellationToken).ConfigureAwait(false);
         }
-        File.WriteAllText(Path.Combine(directory, "bundle.sha256"),
-            Lines(blobsToCopy.DistinctBy(f => f.Sha256).Select(f => $"{f.Sha256.Hex}  blobs/sha256/{f.Sha256.Hex}")));
+        WriteText(output, ChecksumsName, Lines(blobsToCopy.DistinctBy(f => f.Sha256).Select(f => $"{f.Sha256.Hex}  blobs/sha256/{f.Sha256.Hex}")));
         if (provenance is { Proofs.Count: > 0 })
         {
-            WriteProvenance(directory, provenance);
+            await WriteProvenanceAsync(output, provenance, cancellationToken).ConfigureAwait(false);
         }
-        File.WriteAllText(Path.Combine(directory, "files.list"), Lines(files.Select(f => $"{f.Sha256.Hex} {f.Basename}")));
-        var script = Path.Combine(directory, ScriptName);
-        File.WriteAllText(script, RenderScript(installer, files.Count));
-        File.SetUnixFileMode(script, (UnixFileMode)0b111_101_101);
+        WriteText(output, FilesListName, Lines(files.Select(f => $"{f.Sha256.Hex} {f.Basename}")));
+        WriteText(output, ScriptName, RenderScript(installer, files.Count), (UnixFileMode)0b111_101_101);
+        if (alsoWrite is not null)
+        {
+            await alsoWrite(output).ConfigureAwait(false);
+        }
+        output.Commit(replace: true);
         return new Result(files.Count, bytes);
     }
 
+    /// <summary>Everything that would make a broken bundle, refused before a byte is written.</summary>
+    private static void Check(IReadOnlyList<LockEntry> files, IReadOnlyList<string> lockfiles)
+    {
+        foreach (var file in files.Where(f => !IsShellSafe(f.Basename)))
+        {
+            throw new UnsafePathException($"cannot bundle {NameEscaping.Quote(file.Name)}: its base name has characters a shell script would mangle");
+        }
+        foreach (var clash in files.GroupBy(f => f.Basename, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            // install.sh links every file by base name into one folder for the package tool.
+            throw new UnsafePathException($"cannot bundle {string.Join(" and ", clash.Select(f => NameEscaping.Quote(f.Name)))}: "
+                + $"they share the base name {NameEscaping.Quote(clash.Key)}, and the package tool gets files by base name; lock only one of them");
+        }
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var lockfile in lockfiles)
+        {
+            var name = Path.GetFileName(lockfile);
+            if (ReservedNames.Contains(name))
+            {
+                throw new UnsafePathException($"cannot bundle the lockfile {NameEscaping.Quote(lockfile)}: the bundle's own {NameEscaping.Quote(name)} has that name; rename the lockfile");
+            }
+            if (LockName.Explain(name) is { } problem)
+            {
+                throw new UnsafePathException($"cannot bundle the lockfile {NameEscaping.Quote(lockfile)}: {problem}");
+            }
+            if (seen.TryGetValue(name, out var earlier))
+            {
+                throw new UnsafePathException($"cannot bundle the lockfiles {NameEscaping.Quote(earlier)} and {NameEscaping.Quote(lockfile)}: one base name; rename one");
+            }
+            seen[name] = lockfile;
+        }
+    }
+
     // provenance.list: "release|index|package <sha256> <lock name>" lines; keyrings/N.gpg: the keys install.sh trusts.
-    private static void WriteProvenance(string directory, Provenance provenance)
+    private static async Task WriteProvenanceAsync(SafeOutputFolder output, Provenance provenance, CancellationToken cancellationToken)
     {
         foreach (var entry in provenance.Proofs.Concat(provenance.Packages).Where(e => !IsShellSafe(e.Name.Replace('/', '_'))))
         {
-            throw new UnsafePathException($"cannot bundle \"{entry.Name}\": its name has characters a shell script would mangle");
+            throw new UnsafePathException($"cannot bundle {NameEscaping.Quote(entry.Name)}: its name has characters a shell script would mangle");
         }
-        File.WriteAllText(Path.Combine(directory, "provenance.list"), Lines(
+        WriteText(output, ProvenanceListName, Lines(
             provenance.Proofs.Select(p => $"{(p.Name.EndsWith("/InRelease", StringComparison.Ordinal) ? "release" : "index")} {p.Sha256.Hex} {p.Name}")
                 .Concat(provenance.Packages.Select(p => $"package {p.Sha256.Hex} {p.Name}"))));
-        var keyrings = Path.Combine(directory, "keyrings");
-        Directory.CreateDirectory(keyrings);
         for (var i = 0; i < provenance.Keyrings.Count; i++)
         {
-            File.Copy(provenance.Keyrings[i], Path.Combine(keyrings, $"{i}.gpg"), overwrite: true);
+            await using var target = output.Create($"keyrings/{i}.gpg");
+            await using var source = File.OpenRead(provenance.Keyrings[i]);
+            await source.CopyToAsync(target, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private static void WriteText(SafeOutputFolder output, string name, string text, UnixFileMode mode = (UnixFileMode)0b110_100_100)
+    {
+        using var stream = output.Create(name, mode);
+        stream.Write(Encoding.UTF8.GetBytes(text));
     }
 
     internal static string RenderScript(IBundleInstaller installer, int count)

@@ -4,7 +4,7 @@ namespace ReproGet.Sources.Oci;
 public sealed record UploadBlob(string Digest, long Size, Func<Stream> Open)
 {
     public static UploadBlob FromFile(ArtifactFile file) =>
-        new(file.Digest, file.Size, () => new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, useAsync: false));
+        new(file.Digest, file.Size, file.Open);
 
     public static UploadBlob FromBytes(string digest, ReadOnlyMemory<byte> bytes) =>
         new(digest, bytes.Length, () => new MemoryStream(bytes.ToArray(), writable: false));

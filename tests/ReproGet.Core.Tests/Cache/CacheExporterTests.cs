@@ -13,7 +13,7 @@ public sealed class CacheExporterTests
         var digest = await fixture.AddAsync(Bytes("hello"), "hello_2.10-2_amd64.deb");
         var target = fixture.Directory.Combine("out", "nested");
 
-        var result = new CacheExporter(fixture.Cache).Export(target);
+        var result = await new CacheExporter(fixture.Cache).ExportAsync(target, CancellationToken.None);
 
         var exported = Assert.Single(result.Exported);
         Assert.Equal("hello_2.10-2_amd64.deb", exported.Basename);
@@ -36,7 +36,7 @@ public sealed class CacheExporterTests
         var digest = await fixture.AddAsync(Bytes("bytes"), basename);
         var target = fixture.Directory.Combine("out");
 
-        var result = new CacheExporter(fixture.Cache).Export(target);
+        var result = await new CacheExporter(fixture.Cache).ExportAsync(target, CancellationToken.None);
 
         Assert.Equal("UNKNOWN-" + digest.Hex, Assert.Single(result.Exported).Basename);
         Assert.Equal(["UNKNOWN-" + digest.Hex], Directory.EnumerateFileSystemEntries(target).Select(Path.GetFileName));
@@ -50,7 +50,7 @@ public sealed class CacheExporterTests
         var digest = await fixture.AddAsync(Bytes("cached"), "x.deb");
         var existing = fixture.Directory.WriteFile("out/x.deb", "mine");
 
-        var result = new CacheExporter(fixture.Cache).Export(fixture.Directory.Combine("out"));
+        var result = await new CacheExporter(fixture.Cache).ExportAsync(fixture.Directory.Combine("out"), CancellationToken.None);
 
         Assert.Empty(result.Exported);
         var skipped = Assert.Single(result.Skipped);
@@ -68,7 +68,7 @@ public sealed class CacheExporterTests
         var victim = fixture.Directory.Combine("victim");
         File.CreateSymbolicLink(fixture.Directory.Combine("out", "x.deb"), victim);
 
-        var result = new CacheExporter(fixture.Cache).Export(fixture.Directory.Combine("out"));
+        var result = await new CacheExporter(fixture.Cache).ExportAsync(fixture.Directory.Combine("out"), CancellationToken.None);
 
         Assert.Empty(result.Exported);
         Assert.Single(result.Skipped);

@@ -20,7 +20,7 @@ public sealed class CacheVerifierTests
         var corrupt = Assert.Single(result.Removed);
         Assert.Equal(bad, corrupt.Blob.Sha256);
         Assert.Equal("bad.deb", corrupt.Blob.Basename);
-        Assert.Equal(DigestOf(Bytes("bit rot")), corrupt.Actual);
+        Assert.Contains(DigestOf(Bytes("bit rot")).Hex, corrupt.Problem, StringComparison.Ordinal);
         Assert.False(fixture.Cache.Contains(bad));
         Assert.Null(fixture.Cache.ReadBasename(bad));
         Assert.True(fixture.Cache.Contains(good));

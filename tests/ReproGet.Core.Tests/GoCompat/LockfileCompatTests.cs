@@ -18,7 +18,7 @@ public sealed class LockfileCompatTests
     {
         // filespec_test.go: QmRY… then QmTs… gives QmTs… (the last, and also the greatest).
         var entry = Assert.Single(Sha256SumsReader.Parse("L",
-            [$"{Hello}  {HelloName}", $"{Hello}  /ipfs/{HelloCid[..^1]}", $"{Hello}  /ipfs/{OtherCid}"], null));
+            [$"{Hello}  {HelloName}", $"{Hello}  /ipfs/{HelloCid}", $"{Hello}  /ipfs/{OtherCid}"], null));
         Assert.Equal(OtherCid, entry.Cid);
     }
 
@@ -49,13 +49,15 @@ public sealed class LockfileCompatTests
     }
 
     [Fact]
-    public void Kept_ARepeatedNameKeepsTheLastHashAndALaterFileWins()
+    public void Fixed_ARepeatedNameWithAnotherHashInOneFileIsAnErrorButALaterFileStillWins()
     {
+        // Go kept the last hash of a name silently (issue 17.11); merging several lockfiles still replaces.
         using var dir = new TempDirectory();
         var first = dir.WriteFile("1", $"{Neofetch}  {HelloName}\n{Hello}  {HelloName}\n");
+        Assert.Throws<LockfileFormatException>(() => Sha256SumsReader.ReadFiles([first], "0"));
         var second = dir.WriteFile("2", $"{Neofetch}  x.txt\n");
         var third = dir.WriteFile("3", $"{Hello}  x.txt\n");
-        Assert.All(Sha256SumsReader.ReadFiles([first, second, third], "0"), e => Assert.Equal(Hello, e.Sha256.Hex));
+        Assert.All(Sha256SumsReader.ReadFiles([second, third], "0"), e => Assert.Equal(Hello, e.Sha256.Hex));
     }
 
     [Fact]

@@ -43,16 +43,20 @@ internal static class CacheExportCommand
                 throw new ReproGetException("cache export takes one directory", "to bundle lockfiles as a CAR, pass --car FILE");
             }
             var cache = context.OpenCache();
-            var result = new CacheExporter(cache).Export(arguments[0]);
+            var result = await new CacheExporter(cache).ExportAsync(arguments[0], cancellationToken).ConfigureAwait(false);
             foreach (var item in result.Exported.OrderBy(i => i.Basename, StringComparer.Ordinal))
             {
-                context.Output.WriteLine($"{item.Blob.Sha256.Hex}  {item.Basename}");
+                context.Output.WriteLine(NameEscaping.DataLine(item.Blob.Sha256.Hex, item.Basename));
             }
             foreach (var skipped in result.Skipped)
             {
                 context.Log.Warn(skipped);
             }
-            return ExitCodes.Success;
+            foreach (var corrupt in result.Corrupt)
+            {
+                context.Log.Error(corrupt);
+            }
+            return result.Corrupt.Count == 0 ? ExitCodes.Success : ExitCodes.Failure;
         });
         return command;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ReproGet.Core.Lockfiles;
 using ReproGet.Cli.Commands.Ipfs;
 using ReproGet.Core.Cache;
 
@@ -35,7 +36,7 @@ internal static class CacheImportCommand
                 .ConfigureAwait(false);
             foreach (var item in result.Imported.OrderBy(i => i.Basename, StringComparer.Ordinal))
             {
-                context.Output.WriteLine($"{item.Sha256.Hex}  {item.Basename}");
+                context.Output.WriteLine(NameEscaping.DataLine(item.Sha256.Hex, item.Basename));
             }
             foreach (var error in result.Errors)
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ReproGet.Core.Lockfiles;
 using ReproGet.Cli.Output;
 
 namespace ReproGet.Cli.Commands.Cache;
@@ -39,7 +40,7 @@ internal static class CacheListCommand
             {
                 foreach (var blob in blobs)
                 {
-                    context.Output.WriteLine($"{blob.Sha256.Hex}  {blob.Size,12}  {blob.Basename ?? "-"}");
+                    context.Output.WriteLine($"{blob.Sha256.Hex}  {blob.Size,12}  {(blob.Basename is null ? "-" : NameEscaping.Escape(blob.Basename))}");
                 }
             }
             return Task.FromResult(ExitCodes.Success);

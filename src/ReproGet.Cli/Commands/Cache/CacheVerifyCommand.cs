@@ -20,7 +20,7 @@ internal static class CacheVerifyCommand
             var result = await new CacheVerifier(cache).VerifyAsync(cancellationToken).ConfigureAwait(false);
             foreach (var corrupt in result.Removed)
             {
-                context.Log.Error($"removed corrupt blob {corrupt.Blob.Sha256.Hex} ({corrupt.Blob.Basename ?? "unknown name"}): its bytes hash to {corrupt.Actual.Hex}");
+                context.Log.Error(corrupt.Problem);
             }
             foreach (var temp in result.StaleTempFiles)
             {

@@ -1,4 +1,5 @@
 using ReproGet.Core.Errors;
+using ReproGet.Core.Files;
 using ReproGet.Core.Hashing;
 
 namespace ReproGet.Cli.Commands.Dockerfile;
@@ -9,7 +10,8 @@ namespace ReproGet.Cli.Commands.Dockerfile;
 /// </summary>
 internal static class ContextBinary
 {
-    public static async Task<Sha256Digest> CopyAsync(string source, string target, CancellationToken cancellationToken)
+    /// <summary>Copies <paramref name="source"/> into <paramref name="folder"/> as <paramref name="name"/> (0755), hashing it on the way.</summary>
+    public static async Task<Sha256Digest> CopyAsync(string source, SafeOutputFolder folder, string name, CancellationToken cancellationToken)
     {
         var hint = "pass --binary with the self-contained build (scripts/publish linux-x64 → artifacts/linux-x64/repro-get)";
         if (!File.Exists(source))
@@ -21,12 +23,17 @@ internal static class ContextBinary
         {
             throw new ReproGetException($"\"{source}\" is not a self-contained linux repro-get (it needs .NET beside it)", hint);
         }
-        if (Path.GetFullPath(source) != Path.GetFullPath(target))
+        await using var input = File.OpenRead(source);
+        await using var output = folder.Create(name, (UnixFileMode)0b111_101_101);
+        using var hasher = Sha256Hasher.Create();
+        var buffer = new byte[1 << 17];
+        int read;
+        while ((read = await input.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
         {
-            File.Copy(source, target, overwrite: true);
+            hasher.Append(buffer.AsSpan(0, read));
+            await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
         }
-        File.SetUnixFileMode(target, (UnixFileMode)0b111_101_101);
-        return await Sha256Hasher.HashFileAsync(target, cancellationToken).ConfigureAwait(false);
+        return hasher.Finish();
     }
 
     private static async Task<bool> IsElfAsync(string path, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using ReproGet.Core.Distros;
 using ReproGet.Core.Errors;
+using ReproGet.Core.Files;
 using ReproGet.Core.Hashing;
 
 namespace ReproGet.Cli.Commands.Dockerfile;
@@ -63,16 +64,21 @@ internal static class DockerfileGenerateCommand
             var output = result.GetValue(directory)!;
             var image = result.GetValue(baseImage)!;
             var arch = result.GetValue(architecture)!;
-            Directory.CreateDirectory(output);
+            var packageList = string.Join(' ', result.GetValue(packages) ?? []);
+            var binaryName = $"repro-get.linux-{arch}";
+            // Every input is checked before anything is written: it reaches shell lines and the name of a file.
+            renderer.Check(new DockerfileParameters(image, image, packageList, arch, binaryName, "", context.Distro.Name, SourceCatalog.Version));
             var pinned = await BaseImageDigest.PinAsync(image, cancellationToken).ConfigureAwait(false);
             if (pinned is null)
             {
                 context.Log.Warn($"could not find the digest of \"{image}\" (not local to buildah and not name@sha256:…): the Dockerfiles use the tag");
             }
-            var binaryName = $"repro-get.linux-{arch}";
+            // Staged, then renamed in only when everything rendered: a failure leaves no 33 MB binary behind, and
+            // nothing is written through a link already in DIR.
+            using var folder = SafeOutputFolder.Begin(output);
             var sha256 = await ContextBinary.CopyAsync(result.GetValue(binary) ?? Environment.ProcessPath ?? "",
-                Path.Combine(output, binaryName), cancellationToken).ConfigureAwait(false);
-            var parameters = new DockerfileParameters(pinned ?? image, image, string.Join(' ', result.GetValue(packages) ?? []),
+                folder, binaryName, cancellationToken).ConfigureAwait(false);
+            var parameters = new DockerfileParameters(pinned ?? image, image, packageList,
                 arch, binaryName, sha256.Hex, context.Distro.Name, SourceCatalog.Version);
             var kinds = new List<(DockerfileKind Kind, string File)>();
             if (parameters.Packages.Length > 0)
@@ -84,11 +90,11 @@ internal static class DockerfileGenerateCommand
             {
                 var text = renderer.RenderDockerfile(kind, parameters)
                     ?? throw new NotSupportedByDistroException(context.Distro.Name, $"a {kind} Dockerfile template");
-                var path = Path.Combine(output, file);
-                context.Log.Info($"Generating \"{path}\"");
-                await File.WriteAllTextAsync(path, text, cancellationToken).ConfigureAwait(false);
-                File.SetUnixFileMode(path, (UnixFileMode)0b110_100_100);
+                context.Log.Info($"Generating \"{Path.Combine(folder.Target, file)}\"");
+                await using var stream = folder.Create(file);
+                await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(text), cancellationToken).ConfigureAwait(false);
             }
+            folder.Commit(replace: true);
             context.Log.Info("Next steps:");
             context.Output.WriteLine("-----");
             context.Output.WriteLine($"cd {output}");

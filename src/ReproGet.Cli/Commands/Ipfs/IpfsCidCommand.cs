@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ReproGet.Core.Lockfiles;
 using ReproGet.Sources.Ipfs.UnixFs;
 
 namespace ReproGet.Cli.Commands.Ipfs;
@@ -37,7 +38,7 @@ internal static class IpfsCidCommand
                         ? context.OpenStandardInput()
                         : new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
                     var cid = await UnixFsImporter.ComputeAsync(input, options, sink: null, cancellationToken).ConfigureAwait(false);
-                    context.Output.WriteLine($"{cid}  {file}");
+                    context.Output.WriteLine(NameEscaping.DataLine(cid.ToString(), file));
                 }
                 catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
                 {

@@ -79,7 +79,7 @@ internal static class OciPushCommand
         return
         [
             .. entries.Select(e => new ArtifactFile(clashing.Contains(e.Basename) ? e.Name : e.Basename, e.Sha256,
-                new FileInfo(cache.BlobPath(e.Sha256)).Length, cache.BlobPath(e.Sha256))),
+                new FileInfo(cache.BlobPath(e.Sha256)).Length, () => cache.OpenVerified(e.Sha256))),
         ];
     }
 

@@ -1,5 +1,6 @@
 using ReproGet.Core.Distros;
 using ReproGet.Core.Errors;
+using ReproGet.Core.Files;
 using ReproGet.Core.Lockfiles;
 using ReproGet.Core.Operations.Fetching;
 
@@ -14,8 +15,10 @@ public sealed record BundleResult(IReadOnlyList<LockEntry> Files, BundleWriter.R
 /// <summary><c>bundle</c>: the files the plugin needs, fetched when not cached, written as an offline install bundle.</summary>
 public static class BundleOperation
 {
+    /// <param name="alsoWrite">Adds files (the CAR of <c>--car</c>) to the staged bundle before it is published.</param>
     public static async Task<BundleResult> BundleAsync(OperationContext context, IReadOnlyList<LockEntry> entries,
-        IReadOnlyList<string> lockfiles, string directory, CancellationToken cancellationToken, IReadOnlyList<string>? keyrings = null)
+        IReadOnlyList<string> lockfiles, string directory, Func<SafeOutputFolder, Task>? alsoWrite, CancellationToken cancellationToken,
+        IReadOnlyList<string>? keyrings = null)
     {
         var distro = context.Distro;
         var installer = distro.Bundle ?? throw new NotSupportedByDistroException(distro.Name, "bundle");
@@ -35,6 +38,22 @@ public static class BundleOperation
         var provenance = proofs.Count == 0 || distro.Provenance is not { } verifier ? null
             : new BundleWriter.Provenance(proofs, [.. files.Where(e => distro.Classify(e) == EntryRole.Package)],
                 verifier.BundleKeyrings(context.DistroContext, keyrings ?? []));
-        return new BundleResult(files, BundleWriter.Write(cache, files, lockfiles, installer, directory, provenance), fetch);
+        try
+        {
+            return new BundleResult(files, await BundleWriter.WriteAsync(cache, files, lockfiles, installer, directory, provenance, alsoWrite, cancellationToken)
+                .ConfigureAwait(false), fetch);
+        }
+        catch (CorruptBlobException e)
+        {
+            // Removed from the cache already and nothing was published: fetch it again and write the bundle once more.
+            context.Log.Warn(e.Message);
+            fetch = await FetchOperation.FetchAsync(context, [.. files, .. proofs], cancellationToken).ConfigureAwait(false);
+            if (!fetch.IsComplete)
+            {
+                return new BundleResult(files, null, fetch);
+            }
+            return new BundleResult(files, await BundleWriter.WriteAsync(cache, files, lockfiles, installer, directory, provenance, alsoWrite, cancellationToken)
+                .ConfigureAwait(false), fetch);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using ReproGet.Core.Cache;
 using ReproGet.Core.Distros;
 using ReproGet.Core.Errors;
 using ReproGet.Core.Lockfiles;
@@ -40,10 +41,21 @@ public static class InstallOperation
         var cache = context.Cache.Open();
         await ProvenanceGate.CheckAsync(distro, context.DistroContext, cache, entries, provenance ?? ProvenancePolicy.Default, cancellationToken)
             .ConfigureAwait(false);
+        // The package tool reads private copies, verified as they were made: never the (shared, writable) cache itself.
+        // A corrupt blob is removed and fetched again once.
+        using var checkout = await BlobCheckout.CheckOutAsync(cache, [.. toInstall, .. auxiliary], async (corrupt, token) =>
+        {
+            var again = await FetchOperation.FetchAsync(context, corrupt, token).ConfigureAwait(false);
+            if (!again.IsComplete)
+            {
+                throw new ReproGetException($"{corrupt.Count} corrupt cached files could not be fetched again: nothing was installed",
+                    "check the providers with `repro-get info`");
+            }
+        }, context.Log.Warn, cancellationToken).ConfigureAwait(false);
         context.Log.Info($"installing {toInstall.Count} packages ({packages.Count - toInstall.Count} already installed)");
         await installer.InstallAsync(context.DistroContext,
-            [.. toInstall.Select(e => new CachedFile(e, cache.BlobPath(e.Sha256)))],
-            [.. auxiliary.Select(e => new CachedFile(e, cache.BlobPath(e.Sha256)))],
+            [.. toInstall.Select(e => new CachedFile(e, checkout.PathOf(e.Sha256)))],
+            [.. auxiliary.Select(e => new CachedFile(e, checkout.PathOf(e.Sha256)))],
             cancellationToken).ConfigureAwait(false);
         return new InstallResult(packages, toInstall, fetch);
     }

@@ -31,8 +31,11 @@ public sealed class CarBundleWriter(ContentCache cache, UnixFsImportOptions opti
                 var writer = CarWriter.Start(output, [.. planned.Select(p => p.Cid)]);
                 foreach (var (entry, layout, cid) in planned)
                 {
-                    var written = await UnixFsImporter.ComputeFileAsync(cache.BlobPath(entry.Sha256), layout, writer, cancellationToken)
-                        .ConfigureAwait(false);
+                    Cid written;
+                    await using (var blob = cache.OpenVerified(entry.Sha256))
+                    {
+                        written = await UnixFsImporter.ComputeAsync(blob, layout, writer, cancellationToken).ConfigureAwait(false);
+                    }
                     if (!written.Equals(cid))
                     {
                         throw new ReproGetException($"{entry.Name} changed in the cache while it was bundled ({cid}, then {written})");
@@ -51,13 +54,14 @@ public sealed class CarBundleWriter(ContentCache cache, UnixFsImportOptions opti
 
     private async Task<(LockEntry, UnixFsImportOptions, Cid)> PlanAsync(LockEntry entry, CancellationToken cancellationToken)
     {
-        var path = cache.BlobPath(entry.Sha256);
         if (entry.Cid is null)
         {
-            return (entry, options, await UnixFsImporter.ComputeFileAsync(path, options, sink: null, cancellationToken).ConfigureAwait(false));
+            await using var blob = cache.OpenVerified(entry.Sha256);
+            return (entry, options, await UnixFsImporter.ComputeAsync(blob, options, sink: null, cancellationToken).ConfigureAwait(false));
         }
         var locked = Cid.Parse(entry.Cid);
-        var (layout, computed) = await UnixFsImporter.FindLayoutAsync(path, locked, cancellationToken).ConfigureAwait(false);
+        var (layout, computed) = await UnixFsImporter.FindLayoutAsync(() => cache.OpenVerified(entry.Sha256), locked, cancellationToken)
+            .ConfigureAwait(false);
         return layout is not null
             ? (entry, layout, locked)
             : throw new ReproGetException($"{entry.Name}: the lockfile gives CID {locked}, but the cached file's CID is {string.Join(" or ", computed)}",

@@ -45,9 +45,17 @@ public sealed class IpfsPusher(KuboRpcClient rpc, UnixFsImportOptions options, i
 
     private async Task<IpfsPushOutcome> UploadAsync(LockEntry entry, ContentCache cache, CancellationToken cancellationToken)
     {
-        var path = cache.BlobPath(entry.Sha256);
-        var local = await UnixFsImporter.ComputeFileAsync(path, options, sink: null, cancellationToken).ConfigureAwait(false);
-        var remote = await rpc.AddAsync(path, entry.Basename, options, cancellationToken).ConfigureAwait(false);
+        Cid local;
+        await using (var blob = cache.OpenVerified(entry.Sha256))
+        {
+            local = await UnixFsImporter.ComputeAsync(blob, options, sink: null, cancellationToken).ConfigureAwait(false);
+        }
+        // Read (and verified) again as it is sent: the node gets the bytes the CID was computed from, or an aborted upload.
+        Cid remote;
+        await using (var blob = cache.OpenVerified(entry.Sha256))
+        {
+            remote = await rpc.AddAsync(blob, entry.Basename, options, cancellationToken).ConfigureAwait(false);
+        }
         if (!remote.Equals(local))
         {
             throw new ReproGetException($"the IPFS node at {rpc.Api.BaseUrl} answered CID {remote}, but the file's CID is {local}; "
@@ -61,7 +69,7 @@ public sealed class IpfsPusher(KuboRpcClient rpc, UnixFsImportOptions options, i
     {
         if (cache.Contains(entry.Sha256))
         {
-            var (layout, computed) = await UnixFsImporter.FindLayoutAsync(cache.BlobPath(entry.Sha256), locked, cancellationToken)
+            var (layout, computed) = await UnixFsImporter.FindLayoutAsync(() => cache.OpenVerified(entry.Sha256), locked, cancellationToken)
                 .ConfigureAwait(false);
             if (layout is null)
             {

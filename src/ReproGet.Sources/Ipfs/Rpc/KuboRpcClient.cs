@@ -27,6 +27,13 @@ public sealed class KuboRpcClient(HttpClient client, KuboApiAddress api)
     /// <summary><c>ipfs add</c> of one file with the given layout, pinned; returns the CID the node computed.</summary>
     public async Task<Cid> AddAsync(string path, string name, UnixFsImportOptions options, CancellationToken cancellationToken)
     {
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+        return await AddAsync(file, name, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary><c>ipfs add</c> of <paramref name="content"/>, read to its end as it is sent.</summary>
+    public async Task<Cid> AddAsync(Stream content, string name, UnixFsImportOptions options, CancellationToken cancellationToken)
+    {
         List<KeyValuePair<string, string>> query =
         [
             new("pin", "true"),
@@ -39,8 +46,7 @@ public sealed class KuboRpcClient(HttpClient client, KuboApiAddress api)
         {
             query.Add(new("cid-base", "base32"));
         }
-        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
-        using var json = await PostForJsonAsync("add", query, FileForm(file, name), $"ipfs add {name}", cancellationToken).ConfigureAwait(false);
+        using var json = await PostForJsonAsync("add", query, FileForm(content, name), $"ipfs add {name}", cancellationToken).ConfigureAwait(false);
         var hash = json.RootElement.TryGetProperty("Hash", out var value) ? value.GetString() : null;
         return Cid.TryParse(hash, out var cid)
             ? cid

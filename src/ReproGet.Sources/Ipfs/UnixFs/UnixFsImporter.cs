@@ -22,13 +22,20 @@ public static class UnixFsImporter
     /// Which of Kubo's layouts gives the file <paramref name="expected"/> (a CID recorded earlier); null, with the CIDs
     /// the layouts did give, when none does.
     /// </summary>
-    public static async Task<(UnixFsImportOptions? Layout, IReadOnlyList<Cid> Computed)> FindLayoutAsync(string path, Cid expected,
+    public static Task<(UnixFsImportOptions? Layout, IReadOnlyList<Cid> Computed)> FindLayoutAsync(string path, Cid expected,
+        CancellationToken cancellationToken) =>
+        FindLayoutAsync(() => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan), expected,
+            cancellationToken);
+
+    /// <summary>The same, reading the content from <paramref name="open"/> once per layout tried (a cached blob is re-verified each time).</summary>
+    public static async Task<(UnixFsImportOptions? Layout, IReadOnlyList<Cid> Computed)> FindLayoutAsync(Func<Stream> open, Cid expected,
         CancellationToken cancellationToken)
     {
         var computed = new List<Cid>();
         foreach (var layout in UnixFsImportOptions.CandidatesFor(expected))
         {
-            computed.Add(await ComputeFileAsync(path, layout, sink: null, cancellationToken).ConfigureAwait(false));
+            await using var content = open();
+            computed.Add(await ComputeAsync(content, layout, sink: null, cancellationToken).ConfigureAwait(false));
             if (computed[^1].Equals(expected))
             {
                 return (layout, computed);
