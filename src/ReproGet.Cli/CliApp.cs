@@ -7,6 +7,8 @@ using ReproGet.Cli.Commands.Hash;
 using ReproGet.Cli.Commands.Ipfs;
 using ReproGet.Cli.Commands.Lock;
 using ReproGet.Cli.Commands.Oci;
+using ReproGet.Cli.Commands.Attest;
+using ReproGet.Cli.Commands.Rebuilder;
 
 namespace ReproGet.Cli;
 
@@ -50,6 +52,9 @@ public static class CliApp
         root.Subcommands.Add(DockerfileCommand.Create());
         root.Subcommands.Add(InfoCommand.Create());
         root.Subcommands.Add(Commands.Verify.VerifyCommand.Create());
+        root.Subcommands.Add(RebuilderCommand.Create());
+        root.Subcommands.Add(AttestCommand.Create());
+        root.Subcommands.Add(SbomCommand.Create());
         root.Subcommands.Add(LockCommand.Create());
         HelpDetails.Install(root);
         return root;

@@ -68,6 +68,9 @@ internal sealed class CommandContext : IDisposable
         return raw.Count > 0 ? raw : Distro.DefaultProviders(DistroContext);
     }
 
+    /// <summary>The process's standard input (<c>-</c> as a file name); InvocationConfiguration carries no input writer.</summary>
+    public Stream OpenStandardInput() => Console.OpenStandardInput();
+
     public static string? Environment(string name) => System.Environment.GetEnvironmentVariable(name);
 
     /// <summary>Stops the progress line and closes the cache; called once the command's body has returned or thrown.</summary>

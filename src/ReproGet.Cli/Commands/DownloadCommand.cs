@@ -1,5 +1,7 @@
 using System.CommandLine;
+using ReproGet.Cli.Commands.Rebuilder;
 using ReproGet.Cli.Output;
+using ReproGet.Core.Operations.Quorum;
 using ReproGet.Core.Operations.Fetching;
 
 namespace ReproGet.Cli.Commands;
@@ -18,9 +20,11 @@ internal static class DownloadCommand
             """);
         command.Arguments.Add(lockfiles);
         FetchOptionsBinder.AddTo(command);
+        RebuilderOptions.AddTo(command);
         command.SetAction(async (context, cancellationToken) =>
         {
             var entries = LockfileArguments.Read(context, lockfiles);
+            await RebuilderOptions.EnforceAsync(context, context.OpenCache(), entries, QuorumCheck.Mode.Online, cancellationToken).ConfigureAwait(false);
             var report = await FetchOperation.FetchAsync(context.Operation, entries, cancellationToken).ConfigureAwait(false);
             FetchReportText.ThrowIfIncomplete(report);
             return ExitCodes.Success;

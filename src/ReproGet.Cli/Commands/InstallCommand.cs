@@ -1,5 +1,7 @@
 using System.CommandLine;
+using ReproGet.Cli.Commands.Rebuilder;
 using ReproGet.Cli.Output;
+using ReproGet.Core.Operations.Quorum;
 using ReproGet.Core.Operations.Installing;
 using ReproGet.Core.Operations.Verify;
 
@@ -23,11 +25,14 @@ internal static class InstallCommand
         command.Options.Add(Verify.VerifyCommand.RequireProvenance);
         command.Options.Add(Verify.VerifyCommand.Keyring);
         FetchOptionsBinder.AddTo(command);
+        RebuilderOptions.AddTo(command);
         command.SetAction(async (context, cancellationToken) =>
         {
             var entries = LockfileArguments.Read(context, lockfiles);
             var provenance = new ProvenancePolicy(context.ParseResult.GetValue(Verify.VerifyCommand.Keyring) ?? [],
                 context.ParseResult.GetValue(Verify.VerifyCommand.RequireProvenance));
+            // Before any byte is fetched or installed: a package below the rebuilder quorum stops the whole transaction.
+            await RebuilderOptions.EnforceAsync(context, context.OpenCache(), entries, QuorumCheck.Mode.Online, cancellationToken).ConfigureAwait(false);
             var result = await InstallOperation.InstallAsync(context.Operation, entries, cancellationToken, provenance).ConfigureAwait(false);
             FetchReportText.ThrowIfIncomplete(result.Fetch);
             if (result.Installed.Count == 0)

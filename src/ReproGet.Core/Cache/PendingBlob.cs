@@ -52,7 +52,8 @@ public sealed class PendingBlob : IAsyncDisposable
         }
     }
 
-    public string TempPath { get; }
+    /// <summary>Where the bytes are written until the commit; only the cache and its tests need it.</summary>
+    internal string TempPath { get; }
 
     public long Length => _writer.Length;
 

@@ -29,6 +29,21 @@ public sealed class DownloadCommandTests
         Assert.Equal(1, server.RequestCount("/pool/" + DebFixture.Hello.Basename));
     }
 
+    [Theory]
+    [InlineData(" ")]
+    [InlineData(",,")]
+    [InlineData("http://127.0.0.1:9/{{.Name}},")]
+    public async Task AProviderListWithAnEmptyItemIsAnErrorNotTheDefaults(string provider)
+    {
+        using var temp = new TempDirectory();
+        var lockfile = temp.WriteFile("SHA256SUMS", DebFixture.Hello.LockLine);
+
+        var run = await CliRun.InCacheAsync(temp.Combine("cache"), "--provider", provider, "download", lockfile);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("has an empty item", run.StandardError, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AFileNoProviderHasFailsWithExitOneAndNamesIt()
     {

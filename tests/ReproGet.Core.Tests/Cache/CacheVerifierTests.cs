@@ -60,7 +60,7 @@ public sealed class CacheVerifierTests
 
         var result = await new CacheVerifier(fixture.Cache).VerifyAsync(CancellationToken.None);
 
-        Assert.Equal([metadata, origin], result.StaleTempFiles.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { metadata, origin }.Order(StringComparer.Ordinal), result.StaleTempFiles.Order(StringComparer.Ordinal));
         Assert.False(File.Exists(metadata));
         Assert.False(File.Exists(origin));
         Assert.True(File.Exists(freshOrigin));

@@ -34,7 +34,7 @@ internal static class IpfsCidCommand
                 try
                 {
                     await using var input = file == "-"
-                        ? Console.OpenStandardInput()
+                        ? context.OpenStandardInput()
                         : new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
                     var cid = await UnixFsImporter.ComputeAsync(input, options, sink: null, cancellationToken).ConfigureAwait(false);
                     context.Output.WriteLine($"{cid}  {file}");

@@ -1,0 +1,7 @@
+namespace ReproGet.Core.Operations.Sbom;
+
+public enum SbomFormat
+{
+    CycloneDx,
+    Spdx,
+}
