@@ -12,6 +12,9 @@ public static class FetchOperation
     public static async Task<FetchReport> FetchAsync(OperationContext context, IReadOnlyList<LockEntry> entries,
         CancellationToken cancellationToken)
     {
+        // One transfer per blob: callers may list a file twice (Alpine's packages are their own provenance proof), and
+        // two parallel transfers of one digest would fetch it twice.
+        entries = [.. entries.DistinctBy(e => e.Sha256)];
         var providers = context.Providers;
         var cache = context.Cache.Open();
         var started = context.Time.GetTimestamp();
