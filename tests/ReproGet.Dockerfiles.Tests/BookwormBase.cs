@@ -22,10 +22,11 @@ public sealed class BookwormBase : IAsyncLifetime
 
     public string PublishedBinary { get; private set; } = "";
 
-    /// <summary>The lock (SHA256SUMS-amd64) and the .deb files it names, by base name.</summary>
+    /// <summary>The lock (SHA256SUMS-amd64).</summary>
     public string Lockfile => _work.Combine("lock", "SHA256SUMS-amd64");
 
-    public IReadOnlyDictionary<string, byte[]> Debs { get; private set; } = new Dictionary<string, byte[]>();
+    /// <summary>Every locked file by sha256: the .debs apt fetched and the signature chain hash generate cached.</summary>
+    public IReadOnlyDictionary<string, byte[]> Blobs { get; private set; } = new Dictionary<string, byte[]>();
 
     /// <summary>The lock's entries: sha256 hex and name.</summary>
     public IReadOnlyList<(string Sha256, string Name)> Entries { get; private set; } = [];
@@ -95,8 +96,9 @@ public sealed class BookwormBase : IAsyncLifetime
         Directory.CreateDirectory(Path.GetDirectoryName(Lockfile)!);
         File.Copy(Path.Join(root, "tmp/SHA256SUMS-amd64"), Lockfile);
         Entries = [.. (await File.ReadAllLinesAsync(Lockfile)).Select(line => line.Split("  ", 2)).Select(p => (p[0], p[1]))];
-        Debs = Entries.ToDictionary(e => Path.GetFileName(e.Name),
-            e => File.ReadAllBytes(Path.Join(root, "var/cache/apt/archives", Path.GetFileName(e.Name))));
+        Blobs = Entries.DistinctBy(e => e.Sha256).ToDictionary(e => e.Sha256, e => File.ReadAllBytes(e.Name.StartsWith("pool/", StringComparison.Ordinal)
+            ? Path.Join(root, "var/cache/apt/archives", Path.GetFileName(e.Name))
+            : Path.Join(root, "var/cache/repro-get/blobs/sha256", e.Sha256)));
         LockedRootPackages = (await Chroot.RunOfflineAsync(root, "dpkg-query", "-W")).StandardOutput;
         Directory.Delete(Path.GetDirectoryName(root)!, recursive: true);
     }

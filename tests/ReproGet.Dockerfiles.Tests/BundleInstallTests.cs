@@ -66,7 +66,7 @@ public sealed class BundleInstallTests(BookwormBase bookworm)
         Assert.True(import.ExitCode == 0, import.StandardError);
         foreach (var (sha256, name) in bookworm.Entries)
         {
-            Assert.Equal(bookworm.Debs[Path.GetFileName(name)], await File.ReadAllBytesAsync(Path.Combine(fresh, "blobs", "sha256", sha256)));
+            Assert.Equal(bookworm.Blobs[sha256], await File.ReadAllBytesAsync(Path.Combine(fresh, "blobs", "sha256", sha256)));
         }
     }
 
@@ -83,7 +83,7 @@ public sealed class BundleInstallTests(BookwormBase bookworm)
         await using var server = await LoopbackHttpServer.StartAsync();
         foreach (var (sha256, name) in bookworm.Entries)
         {
-            server.Serve("/sha256/" + sha256, bookworm.Debs[Path.GetFileName(name)]);
+            server.Serve("/sha256/" + sha256, bookworm.Blobs[sha256]);
         }
         using var run = await ReproGetProcess.RunAsync(["--distro", "debian", "--cache", temp.Combine("cache"),
             "--provider", server.BaseUrl + "/sha256/{{.SHA256}}", "bundle", bookworm.Lockfile, "-o", output, .. extra]);

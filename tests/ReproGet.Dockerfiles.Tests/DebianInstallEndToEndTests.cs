@@ -26,7 +26,7 @@ public sealed class DebianInstallEndToEndTests(BookwormBase bookworm)
         await using var server = await LoopbackHttpServer.StartAsync();
         foreach (var (sha256, name) in bookworm.Entries)
         {
-            server.Serve("/sha256/" + sha256, bookworm.Debs[Path.GetFileName(name)]);
+            server.Serve("/sha256/" + sha256, bookworm.Blobs[sha256]);
         }
 
         var install = await Chroot.RunAsync(root, "repro-get", "--distro", "debian", "--cache", "/var/cache/repro-get",

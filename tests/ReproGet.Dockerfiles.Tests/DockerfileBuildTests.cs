@@ -21,7 +21,7 @@ public sealed class DockerfileBuildTests(BookwormBase bookworm)
         await using var server = await LoopbackHttpServer.StartAsync();
         foreach (var (sha256, name) in bookworm.Entries)
         {
-            server.Serve("/sha256/" + sha256, bookworm.Debs[Path.GetFileName(name)]);
+            server.Serve("/sha256/" + sha256, bookworm.Blobs[sha256]);
         }
 
         var first = await BuildAsync(context, server.BaseUrl, "first");

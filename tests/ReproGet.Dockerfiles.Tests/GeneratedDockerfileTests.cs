@@ -94,7 +94,8 @@ public sealed class GeneratedDockerfileTests
         string[] rest = where switch
         {
             "--arch" => ["hello", "--arch", value],
-            "PKG" => ["hello", value, "--arch", "amd64"],
+            // After "--", so the value reaches the package grammar rather than the unknown-option check (which refuses it too).
+            "PKG" => ["hello", "--arch", "amd64", "--", value],
             _ => ["hello", "--arch", "amd64"],
         };
         using var run = await ReproGetProcess.RunAsync(["--distro", distro, "dockerfile", "generate", context, image, .. rest, "--binary", binary]);

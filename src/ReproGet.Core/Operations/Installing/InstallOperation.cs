@@ -31,16 +31,23 @@ public static class InstallOperation
             return new InstallResult(packages, [], null);
         }
         var auxiliary = AuxiliaryFor(distro, entries, toInstall);
-        // The signature chain (when the lock carries one) is fetched with the packages and checked before the tool runs.
-        var proofs = ProvenanceGate.Needed(distro, entries);
-        var fetch = await FetchOperation.FetchAsync(context, [.. toInstall, .. auxiliary, .. proofs], cancellationToken).ConfigureAwait(false);
+        var fetch = await FetchOperation.FetchAsync(context, [.. toInstall, .. auxiliary], cancellationToken).ConfigureAwait(false);
         if (!fetch.IsComplete)
         {
             return new InstallResult(packages, [], fetch);
         }
         var cache = context.Cache.Open();
-        await ProvenanceGate.CheckAsync(distro, context.DistroContext, cache, entries, provenance ?? ProvenancePolicy.Default, cancellationToken)
-            .ConfigureAwait(false);
+        // The signature chain (when the lock carries one) is checked before the tool runs.
+        var policy = provenance ?? ProvenancePolicy.Default;
+        var chain = await FetchChainAsync(context, cache, ProvenanceGate.Needed(distro, entries), policy, cancellationToken).ConfigureAwait(false);
+        if (chain is { IsComplete: false } && policy.Require)
+        {
+            return new InstallResult(packages, [], chain);
+        }
+        if (chain is not { IsComplete: false })
+        {
+            await ProvenanceGate.CheckAsync(distro, context.DistroContext, cache, entries, policy, cancellationToken).ConfigureAwait(false);
+        }
         // The package tool reads private copies, verified as they were made: never the (shared, writable) cache itself.
         // A corrupt blob is removed and fetched again once.
         using var checkout = await BlobCheckout.CheckOutAsync(cache, [.. toInstall, .. auxiliary], async (corrupt, token) =>
@@ -58,6 +65,26 @@ public static class InstallOperation
             [.. auxiliary.Select(e => new CachedFile(e, checkout.PathOf(e.Sha256)))],
             cancellationToken).ConfigureAwait(false);
         return new InstallResult(packages, toInstall, fetch);
+    }
+
+    // The chain's files travel with the cache (bundle, oci push, cache export), but a distro mirror does not serve the
+    // uncompressed indexes apt keeps: without --require-provenance a chain no provider has is a warning, not a refusal.
+    private static async Task<FetchReport?> FetchChainAsync(OperationContext context, ContentCache cache, IReadOnlyList<LockEntry> proofs,
+        ProvenancePolicy policy, CancellationToken cancellationToken)
+    {
+        var missing = proofs.Where(p => !cache.Contains(p.Sha256)).ToList();
+        if (missing.Count == 0)
+        {
+            return null;
+        }
+        var fetch = await FetchOperation.FetchAsync(context, missing, cancellationToken).ConfigureAwait(false);
+        if (!fetch.IsComplete && !policy.Require)
+        {
+            context.Log.Warn($"the lock's signature chain is not checked: {fetch.Failed.Count} of its files could not be fetched "
+                + $"(first: {fetch.Failed[0].Entry.Name}); installing on sha256 alone. Carry the chain with the cache "
+                + "(bundle, oci push, cache export) and pass --require-provenance to insist on it");
+        }
+        return fetch;
     }
 
     // Only the auxiliary files (signatures) of packages that will be installed: the Go tool verified the

@@ -2,7 +2,7 @@ using ReproGet.Core.Packages;
 
 namespace ReproGet.Core.Operations.Quorum;
 
-/// <summary>Asks one rebuilderd instance for its attestations of a package (implemented in ReproGet.Sources: Core has no network code).</summary>
+/// <summary>Asks one rebuilderd instance for its attestations of a package (implemented by the sources assembly: Core has no network code).</summary>
 public interface IRebuilderClient
 {
     Task<RebuilderAnswer> FindAttestationsAsync(string baseUrl, PackageFileName package, CancellationToken cancellationToken);
