@@ -23,7 +23,8 @@ internal sealed class AptResolver : IPackageResolver
         {
             state.MarkStale();
         }
-        state.WriteConfig(request.Architecture, request.StatusFile ?? state.EmptyStatus, request.Recommends, request.TrustRoot);
+        var status = request.StatusFile ?? (request.BaseRoot is { } root ? Path.Combine(root, "var/lib/dpkg/status") : state.EmptyStatus);
+        state.WriteConfig(request.Architecture, status, request.Recommends, request.BaseRoot);
         var fresh = state.LastUpdate is { } updated && DateTimeOffset.UtcNow - updated < request.MaxIndexAge;
         if (request.Refresh || !fresh)
         {

@@ -16,11 +16,17 @@ public sealed record ResolveRequest
 
     public bool Recommends { get; init; }
 
-    /// <summary>The package database of the base (dpkg's status file); null = an empty system.</summary>
+    /// <summary>A dpkg status file the packages go on top of (Debian and Ubuntu only); null = see <see cref="BaseRoot"/>.</summary>
     public string? StatusFile { get; init; }
 
-    /// <summary>A root whose trusted keys verify sources that name no key; null = the host's.</summary>
-    public string? TrustRoot { get; init; }
+    /// <summary>
+    /// A root the packages go on top of: its package database (dpkg status, rpm database, pacman's local database) and
+    /// its trusted keys for sources that name none. Null with no <see cref="StatusFile"/> = an empty system, the host's keys.
+    /// </summary>
+    public string? BaseRoot { get; init; }
+
+    /// <summary>The distro release the sources are read for, where the solver needs one (dnf's <c>$releasever</c>).</summary>
+    public string? Release { get; init; }
 
     /// <summary>A keyring file for sources that name no key.</summary>
     public string? Keyring { get; init; }

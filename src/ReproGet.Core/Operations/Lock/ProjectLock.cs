@@ -36,7 +36,7 @@ public static class ProjectLock
         IStatusLog log, CancellationToken cancellationToken)
     {
         var resolver = distro.Resolver ?? throw new ReproGetException(
-            $"{project.Path}: `lock` has no solver for distro \"{distro.Name}\" yet (Debian and Ubuntu resolve with apt-get)",
+            $"{project.Path}: `lock` has no solver for distro \"{distro.Name}\"",
             $"lock inside a {distro.Name} system instead: install the packages, then `repro-get hash generate`");
         var architectures = options.Architectures.Count == 0 ? project.Architectures : options.Architectures;
         foreach (var architecture in architectures.Where(a => !project.Architectures.Contains(a)))
@@ -66,13 +66,9 @@ public static class ProjectLock
             Architecture = architecture,
             Packages = project.Packages,
             Recommends = project.Recommends,
-            StatusFile = project.Base.Kind switch
-            {
-                ProjectBaseKind.Status => project.Base.Path,
-                ProjectBaseKind.Root => Path.Combine(project.Base.Path!, "var/lib/dpkg/status"),
-                _ => null,
-            },
-            TrustRoot = project.Base.Kind == ProjectBaseKind.Root ? project.Base.Path : null,
+            StatusFile = project.Base.Kind == ProjectBaseKind.Status ? project.Base.Path : null,
+            BaseRoot = project.Base.Kind == ProjectBaseKind.Root ? project.Base.Path : null,
+            Release = project.ReleaseVersion,
             Keyring = project.Keyring,
             Snapshot = project.Snapshot,
             StateDirectory = StateDirectory(options.CacheRoot, project, architecture),
