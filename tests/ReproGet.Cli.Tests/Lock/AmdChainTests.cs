@@ -20,10 +20,14 @@ public sealed class AmdChainTests(ResolveStateFixture state)
         using var minbase = await MinbaseRoot.OpenAsync();
         using var temp = new TempDirectory();
         File.Copy(Path.Join(minbase.RootPath, "var/lib/dpkg/status"), temp.Combine("minbase-status"));
-        // apt-get in the third root installs Recommends (its default): so does the project.
+        // The root's own sources.list (updates and security too), and apt-get installs Recommends by default: so does the project.
         var config = temp.WriteFile("repro-get.toml", """
             distro = "debian"
-            sources = ["deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian bookworm main"]
+            sources = [
+                "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian bookworm main",
+                "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian bookworm-updates main",
+                "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://security.debian.org/debian-security bookworm-security main",
+            ]
             architectures = ["amd64"]
             packages = ["hello", "jq"]
             recommends = true
@@ -43,7 +47,8 @@ public sealed class AmdChainTests(ResolveStateFixture state)
         Assert.DoesNotContain(debs, l => l.Contains("/libc6_", StringComparison.Ordinal));
 
         using var download = await ReproGetProcess.RunAsync(["--cache", temp.Combine("fetched"), "--distro", "debian",
-            "--provider", "http://deb.debian.org/debian/{{.Name}}", "download", lockPath]);
+            "--provider", "http://deb.debian.org/debian/{{.Name}}", "--provider", "http://security.debian.org/debian-security/{{.Name}}",
+            "download", lockPath]);
         Assert.True(download.ExitCode == 0, download.ToString());
         await using var server = await LoopbackHttpServer.StartAsync();
         foreach (var blob in Directory.EnumerateFiles(temp.Combine("fetched", "blobs", "sha256")))
