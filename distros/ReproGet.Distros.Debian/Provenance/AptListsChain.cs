@@ -13,9 +13,11 @@ internal static class AptListsChain
 {
     public sealed record Locked(LockedFile File, string ListFile);
 
-    public static async Task<IReadOnlyList<LockedFile>> CollectAsync(DistroContext context, IReadOnlyList<Locked> locked, CancellationToken cancellationToken)
+    /// <param name="trusted">The keys apt verified the lists with; null = the root's (<see cref="TrustedKeys.ForRoot"/>).</param>
+    public static async Task<IReadOnlyList<LockedFile>> CollectAsync(DistroContext context, IReadOnlyList<Locked> locked, CancellationToken cancellationToken,
+        TrustedKeys? trusted = null)
     {
-        var keys = TrustedKeys.ForRoot(context);
+        var keys = trusted ?? TrustedKeys.ForRoot(context);
         var lists = locked.GroupBy(l => l.ListFile, StringComparer.Ordinal)
             .Select(g => (List: g.Key, Files: g.Select(l => l.File).ToList(), Place: AptListPlace.Locate(g.Key)))
             .ToList();

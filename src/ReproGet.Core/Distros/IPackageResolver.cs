@@ -1,3 +1,5 @@
+using ReproGet.Core.Cache;
+
 namespace ReproGet.Core.Distros;
 
 /// <summary>
@@ -40,6 +42,15 @@ public sealed record ResolveRequest
     public bool Refresh { get; init; }
 
     public TimeSpan MaxIndexAge { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Whether the lock also pins the distro's signature chain for the files it resolves (Debian: <c>dists/…/InRelease</c>
+    /// and <c>Packages</c>, checked first, as <c>hash generate</c> writes them); <c>lock --no-provenance</c> turns it off.
+    /// </summary>
+    public bool LockProvenance { get; init; } = true;
+
+    /// <summary>The run's content cache, where the chain's files are put (so download, bundle and install have them); null = none.</summary>
+    public CacheAccess? Cache { get; init; }
 }
 
 /// <summary>The files the solver would download, as lock lines, and which solver chose them (<c>apt 2.6.1</c>).</summary>
