@@ -42,7 +42,7 @@ internal sealed class DpkgLocker(bool debianSnapshot) : IPackageLocker
         }
         var files = locked.DistinctBy(l => l.File.Name).ToList();
         var proofs = context.LockProvenance && files.Count > 0
-            ? await AptListsChain.CollectAsync(context, files, cancellationToken).ConfigureAwait(false)
+            ? await AptListsChain.CollectAsync(context, files, cancellationToken, index.ReadIdentities).ConfigureAwait(false)
             : [];
         return new LockResult([.. proofs, .. files.Select(l => l.File)], Missing(index, missing, reasons));
     }
