@@ -31,23 +31,21 @@ internal sealed class ProofStore : IDisposable
         _time = time ?? TimeProvider.System;
     }
 
-    /// <summary>For tests: a store over an open cache.</summary>
-    internal static ProofStore Over(ContentCache? cache, TimeProvider? time = null) => new(cache, time);
 
     public static ProofStore Open(DistroContext context)
     {
         if (context.Cache is null)
         {
-            return new ProofStore(null);
+            return new ProofStore(null, context.Time);
         }
         try
         {
-            return new ProofStore(context.Cache.Open());
+            return new ProofStore(context.Cache.Open(), context.Time);
         }
         catch (ReproGetException e)
         {
             context.Log.Warn($"{e.Message}: the signature chain is locked but not cached; verify and install will fetch it from the providers");
-            return new ProofStore(null);
+            return new ProofStore(null, context.Time);
         }
     }
 
