@@ -38,12 +38,12 @@ internal sealed class AptResolver : IPackageResolver
         var version = await VersionAsync(cancellationToken).ConfigureAwait(false);
         var uris = await PrintUrisAsync(state, request, cancellationToken).ConfigureAwait(false);
         var context = new DistroContext(state.Directory, log) { Cache = request.Cache };
-        var locked = Lock(context, sources, uris, request.Architecture, cancellationToken);
+        var (locked, index) = Lock(context, sources, uris, request.Architecture, cancellationToken);
         IReadOnlyList<LockedFile> files = [.. locked.Select(l => l.File)];
         if (request.LockProvenance && locked.Count > 0)
         {
             // The same chain hash generate writes, from the private lists, checked with the keys apt used for them.
-            files = [.. files, .. await AptListsChain.CollectAsync(context, locked, cancellationToken, Keys(sources, request, log)).ConfigureAwait(false)];
+            files = [.. files, .. await AptListsChain.CollectAsync(context, locked, cancellationToken, index.ReadIdentities, Keys(sources, request, log)).ConfigureAwait(false)];
         }
         return new Resolution([.. files.OrderBy(f => f.Name, StringComparer.Ordinal)], version);
     }
@@ -103,7 +103,7 @@ internal sealed class AptResolver : IPackageResolver
         return PrintUrisLine.ParseAll(result.StandardOutput);
     }
 
-    private static List<AptListsChain.Locked> Lock(DistroContext context, IReadOnlyList<AptSourceLine> sources, IReadOnlyList<PrintUrisLine> uris,
+    private static (List<AptListsChain.Locked> Locked, AptListsIndex Index) Lock(DistroContext context, IReadOnlyList<AptSourceLine> sources, IReadOnlyList<PrintUrisLine> uris,
         string architecture, CancellationToken cancellationToken)
     {
         var names = uris.Select(u => u.Basename.Split('_')[0]).ToHashSet(StringComparer.Ordinal);
@@ -121,7 +121,7 @@ internal sealed class AptResolver : IPackageResolver
                     "run `repro-get lock --refresh` to fetch the lists again");
             locked.Add(new AptListsChain.Locked(new LockedFile(stanza.Sha256, stanza.Filename), stanza.ListFile));
         }
-        return [.. locked.DistinctBy(l => l.File.Name)];
+        return ([.. locked.DistinctBy(l => l.File.Name)], index);
     }
 
     private static async Task<string> VersionAsync(CancellationToken cancellationToken)
