@@ -13,6 +13,10 @@ public sealed class RebuilderQuorumTests(RebuilderFarm farm) : IClassFixture<Reb
     private string[] Quorum(int threshold, params string[] rebuilders) =>
         [.. rebuilders.SelectMany(r => new[] { "--rebuilder", farm.Rebuilder(r) }), "--threshold", threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)];
 
+    private Task<CliResult> Bundle(TempDirectory temp, string lockfile, string output, int threshold) =>
+        CliRun.RunAsync(["--cache", temp.Combine("cache"), "--distro", "debian", "--provider", farm.Provider,
+            "bundle", lockfile, "-o", output, .. Quorum(threshold, "r1", "r2", "r3")]);
+
     private static string NewRoot(TempDirectory temp)
     {
         var root = temp.Combine("root");
@@ -158,8 +162,7 @@ public sealed class RebuilderQuorumTests(RebuilderFarm farm) : IClassFixture<Reb
         var lockfile = temp.WriteFile("SHA256SUMS", farm.LockFor(farm.PackageA, farm.PackageB));
         var bundle = temp.Combine("bundle");
 
-        var written = await CliRun.RunAsync(["--cache", temp.Combine("cache"), "--distro", "debian", "--provider", farm.Provider,
-            "bundle", lockfile, "-o", bundle, .. Quorum(1, "r1", "r2", "r3")]);
+        var written = await Bundle(temp, lockfile, bundle, threshold: 1);
         var requests = farm.AttestationRequests;
         var fresh = temp.Combine("fresh");
         var import = await CliRun.InCacheAsync(fresh, ["cache", "import", bundle]);
@@ -193,8 +196,7 @@ public sealed class RebuilderQuorumTests(RebuilderFarm farm) : IClassFixture<Reb
         var lockfile = temp.WriteFile("SHA256SUMS", farm.LockFor(farm.PackageA, farm.PackageB));
         var bundle = temp.Combine("bundle");
 
-        var run = await CliRun.RunAsync(["--cache", temp.Combine("cache"), "--distro", "debian", "--provider", farm.Provider,
-            "bundle", lockfile, "-o", bundle, .. Quorum(2, "r1", "r2", "r3")]);
+        var run = await Bundle(temp, lockfile, bundle, threshold: 2);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("rebuilder quorum not met: 1 of 2 packages", run.StandardError, StringComparison.Ordinal);
