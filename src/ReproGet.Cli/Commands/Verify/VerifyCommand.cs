@@ -28,7 +28,9 @@ internal static class VerifyCommand
             carries the chain (dists/<suite>/InRelease → Packages index → .deb) written by `hash generate`; each
             package is reported verified (key fingerprint and uid, suite, InRelease Date), unproven (no chain) or
             failed (which link broke, and why). Old signatures are judged as of their own date. Missing chain files
-            are fetched first unless --offline. Exit status 0 only if nothing failed.
+            are fetched first unless --offline. With a rebuilder quorum (--threshold, --rebuilder), each Debian/Arch
+            package also gets a quorum row; --offline re-checks it from the attestations in the cache (or those a
+            bundle carried, after `cache import BUNDLE/`). Exit status 0 only if nothing failed.
 
             Example:
               repro-get verify SHA256SUMS-amd64
