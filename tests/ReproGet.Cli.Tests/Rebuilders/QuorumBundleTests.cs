@@ -12,18 +12,22 @@ public sealed class QuorumBundleTests(RebuilderFarm farm)
 {
     private string[] Quorum(int threshold, params string[] rebuilders) => farm.Quorum(threshold, rebuilders);
 
-    private Task<CliResult> Bundle(TempDirectory temp, string lockfile, string output, int threshold) =>
-        CliRun.RunAsync(["--cache", temp.Combine("cache"), "--distro", "debian", "--provider", farm.Provider,
-            "bundle", lockfile, "-o", output, .. Quorum(threshold, "r1", "r2", "r3")]);
+    /// <summary>Bundles quorum-a and quorum-b under the quorum of r1..r3 at <paramref name="threshold"/>.</summary>
+    private async Task<(CliResult Run, string Lockfile, string Bundle)> BundleAsync(TempDirectory temp, int threshold)
+    {
+        var lockfile = temp.WriteFile("SHA256SUMS", farm.LockFor(farm.PackageA, farm.PackageB));
+        var bundle = temp.Combine("bundle");
+        var run = await CliRun.RunAsync(["--cache", temp.Combine("cache"), "--distro", "debian", "--provider", farm.Provider,
+            "bundle", lockfile, "-o", bundle, .. Quorum(threshold, "r1", "r2", "r3")]);
+        return (run, lockfile, bundle);
+    }
 
     [Fact]
     public async Task ABundleCarriesTheAttestationsItUsedSoAFreshCacheReChecksItOffline()
     {
         using var temp = new TempDirectory();
-        var lockfile = temp.WriteFile("SHA256SUMS", farm.LockFor(farm.PackageA, farm.PackageB));
-        var bundle = temp.Combine("bundle");
 
-        var written = await Bundle(temp, lockfile, bundle, threshold: 1);
+        var (written, lockfile, bundle) = await BundleAsync(temp, threshold: 1);
         var requests = farm.AttestationRequests;
         var fresh = temp.Combine("fresh");
         var import = await CliRun.InCacheAsync(fresh, ["cache", "import", bundle]);
@@ -54,10 +58,8 @@ public sealed class QuorumBundleTests(RebuilderFarm farm)
     public async Task ABundleBelowTheQuorumIsRefusedAndNothingIsWritten()
     {
         using var temp = new TempDirectory();
-        var lockfile = temp.WriteFile("SHA256SUMS", farm.LockFor(farm.PackageA, farm.PackageB));
-        var bundle = temp.Combine("bundle");
 
-        var run = await Bundle(temp, lockfile, bundle, threshold: 2);
+        var (run, _, bundle) = await BundleAsync(temp, threshold: 2);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("rebuilder quorum not met: 1 of 2 packages", run.StandardError, StringComparison.Ordinal);
