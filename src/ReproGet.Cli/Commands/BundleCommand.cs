@@ -2,8 +2,6 @@ using System.CommandLine;
 using ReproGet.Cli.Commands.Rebuilder;
 using ReproGet.Cli.Output;
 using ReproGet.Core.Operations.Bundling;
-using ReproGet.Sources.Ipfs.Car;
-using ReproGet.Sources.Ipfs.UnixFs;
 
 namespace ReproGet.Cli.Commands;
 
@@ -38,7 +36,7 @@ internal static class BundleCommand
             var request = new BundleRequest(LockfileArguments.Read(context, lockfiles), context.ParseResult.GetValue(lockfiles)!, directory)
             {
                 Keyrings = context.ParseResult.GetValue(Verify.VerifyCommand.Keyring) ?? [],
-                Car = context.ParseResult.GetValue(car) ? new CarArchive(UnixFsImportOptions.KuboDefault) : null,
+                Car = context.ParseResult.GetValue(car) ? SourceCatalog.CarFiles() : null,
                 Quorum = RebuilderOptions.Bind(context),
             };
             var bundle = await BundleOperation.BundleAsync(context.Operation, request, cancellationToken).ConfigureAwait(false);

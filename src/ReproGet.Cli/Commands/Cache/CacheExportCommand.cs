@@ -3,8 +3,6 @@ using ReproGet.Cli.Commands.Ipfs;
 using ReproGet.Core.Errors;
 using ReproGet.Core.Lockfiles;
 using ReproGet.Core.Operations.CacheTransfer;
-using ReproGet.Sources.Ipfs.Car;
-using ReproGet.Sources.Ipfs.UnixFs;
 
 namespace ReproGet.Cli.Commands.Cache;
 
@@ -35,7 +33,7 @@ internal static class CacheExportCommand
             if (context.ParseResult.GetValue(car) is { } carPath)
             {
                 var entries = Sha256SumsReader.ReadFiles(arguments, CommandContext.Environment(LockfileEpoch.EnvironmentVariable));
-                await IpfsCarCommand.ExportAsync(context, new CarArchive(UnixFsImportOptions.KuboDefault), carPath, entries, cancellationToken)
+                await IpfsCarCommand.ExportAsync(context, SourceCatalog.CarFiles(), carPath, entries, cancellationToken)
                     .ConfigureAwait(false);
                 return ExitCodes.Success;
             }

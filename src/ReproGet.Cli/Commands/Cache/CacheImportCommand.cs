@@ -2,8 +2,6 @@ using System.CommandLine;
 using ReproGet.Cli.Commands.Ipfs;
 using ReproGet.Core.Lockfiles;
 using ReproGet.Core.Operations.CacheTransfer;
-using ReproGet.Sources.Ipfs.Car;
-using ReproGet.Sources.Ipfs.UnixFs;
 
 namespace ReproGet.Cli.Commands.Cache;
 
@@ -29,7 +27,7 @@ internal static class CacheImportCommand
         command.Arguments.Add(paths);
         command.SetAction(async (context, cancellationToken) =>
         {
-            var report = await CacheImportOperation.ImportAsync(context.Operation, new CarArchive(UnixFsImportOptions.KuboDefault),
+            var report = await CacheImportOperation.ImportAsync(context.Operation, SourceCatalog.CarFiles(),
                 context.ParseResult.GetValue(paths) ?? [], cancellationToken).ConfigureAwait(false);
             IpfsCarCommand.WriteCidLines(context, report.FromCars);
             foreach (var item in report.Files.Imported.OrderBy(i => i.Basename, StringComparer.Ordinal))

@@ -3,8 +3,6 @@ using System.Globalization;
 using ReproGet.Cli.Output;
 using ReproGet.Core.Lockfiles;
 using ReproGet.Core.Operations.CacheTransfer;
-using ReproGet.Sources.Ipfs.Car;
-using ReproGet.Sources.Ipfs.UnixFs;
 
 namespace ReproGet.Cli.Commands.Ipfs;
 
@@ -39,7 +37,7 @@ internal static class IpfsCarCommand
         UnixFsLayoutOptions.AddTo(command);
         command.SetAction(async (context, cancellationToken) =>
         {
-            await ExportAsync(context, new CarArchive(UnixFsLayoutOptions.Bind(context.ParseResult)), context.ParseResult.GetValue(car)!,
+            await ExportAsync(context, SourceCatalog.CarFiles(UnixFsLayoutOptions.Bind(context.ParseResult)), context.ParseResult.GetValue(car)!,
                 LockfileArguments.Read(context, lockfiles), cancellationToken).ConfigureAwait(false);
             return ExitCodes.Success;
         });
@@ -70,7 +68,7 @@ internal static class IpfsCarCommand
             var entries = files.Length == 0
                 ? []
                 : Sha256SumsReader.ReadFiles(files, CommandContext.Environment(LockfileEpoch.EnvironmentVariable));
-            var imported = await CacheImportOperation.ImportCarAsync(context.Operation, new CarArchive(UnixFsImportOptions.KuboDefault),
+            var imported = await CacheImportOperation.ImportCarAsync(context.Operation, SourceCatalog.CarFiles(),
                 context.ParseResult.GetValue(car)!, entries, cancellationToken).ConfigureAwait(false);
             WriteCidLines(context, imported);
             return ExitCodes.Success;
@@ -79,7 +77,7 @@ internal static class IpfsCarCommand
     }
 
     /// <summary>Writes the CAR of <paramref name="entries"/> from the cache (<c>ipfs car export</c>, <c>cache export --car</c>); prints each file's CID line.</summary>
-    public static async Task ExportAsync(CommandContext context, CarArchive archive, string path, IReadOnlyList<LockEntry> entries,
+    public static async Task ExportAsync(CommandContext context, ICarArchive archive, string path, IReadOnlyList<LockEntry> entries,
         CancellationToken cancellationToken)
     {
         var report = await CarExportOperation.ExportAsync(context.Operation, archive, path, entries, cancellationToken).ConfigureAwait(false);
