@@ -1,5 +1,6 @@
 using ReproGet.Core.Distros;
 using ReproGet.Core.Lockfiles;
+using ReproGet.Core.Packages;
 using ReproGet.Distros.Alpine.Configuration;
 using ReproGet.Distros.Alpine.Installing;
 using ReproGet.Distros.Alpine.Locking;
@@ -48,6 +49,5 @@ public sealed class AlpineDistro : IDistro
         return [.. new AlpineRoot(context).Repositories().Select(r => r.MirrorProvider).Append(CdnProvider).Distinct(StringComparer.Ordinal)];
     }
 
-    public EntryRole Classify(LockEntry entry) =>
-        entry.Basename.EndsWith(".apk", StringComparison.Ordinal) ? EntryRole.Package : EntryRole.NotNeeded;
+    public EntryRules Entries { get; } = new(PackageKind.Apk);
 }

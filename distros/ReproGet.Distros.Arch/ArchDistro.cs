@@ -1,5 +1,6 @@
 using ReproGet.Core.Distros;
 using ReproGet.Core.Lockfiles;
+using ReproGet.Core.Packages;
 using ReproGet.Distros.Arch.Configuration;
 using ReproGet.Distros.Arch.Installing;
 using ReproGet.Distros.Arch.Locking;
@@ -43,8 +44,5 @@ public sealed class ArchDistro : IDistro
 
     public IReadOnlyList<string> DefaultProviders(DistroContext context) => ArchProviders.For(context);
 
-    public EntryRole Classify(LockEntry entry) =>
-        ArchPackageFile.IsPackage(entry.Basename) ? EntryRole.Package
-        : ArchPackageFile.IsSignature(entry.Basename) ? EntryRole.Auxiliary
-        : EntryRole.NotNeeded;
+    public EntryRules Entries { get; } = new(PackageKind.Pacman) { SignatureSuffix = ArchPackageFile.SignatureSuffix };
 }

@@ -51,8 +51,5 @@ public abstract class DpkgDistro : IDistro
         return [.. mirrors.Count > 0 ? mirrors : FallbackMirrors, .. ArchiveProviders];
     }
 
-    public EntryRole Classify(LockEntry entry) =>
-        entry.Package?.Kind == PackageKind.Deb ? EntryRole.Package
-        : ProofName.IsInRelease(entry.Name) || ProofName.IsPackagesIndex(entry.Name) ? EntryRole.Proof
-        : EntryRole.NotNeeded;
+    public EntryRules Entries { get; } = new(PackageKind.Deb) { IsProof = n => ProofName.IsInRelease(n) || ProofName.IsPackagesIndex(n) };
 }

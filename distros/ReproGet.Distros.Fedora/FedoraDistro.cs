@@ -1,5 +1,6 @@
 using ReproGet.Core.Distros;
 using ReproGet.Core.Lockfiles;
+using ReproGet.Core.Packages;
 using ReproGet.Distros.Fedora.Configuration;
 using ReproGet.Distros.Fedora.Installing;
 using ReproGet.Distros.Fedora.Locking;
@@ -42,6 +43,5 @@ public sealed class FedoraDistro : IDistro
         return FedoraProviders.For(context);
     }
 
-    public EntryRole Classify(LockEntry entry) =>
-        RpmPackageFile.IsPackage(entry.Basename) ? EntryRole.Package : EntryRole.NotNeeded;
+    public EntryRules Entries { get; } = new(PackageKind.Rpm);
 }

@@ -4,6 +4,7 @@ using ReproGet.Cli.Output;
 using ReproGet.Core.Cache;
 using ReproGet.Core.Distros;
 using ReproGet.Core.Operations;
+using ReproGet.Sources.Rebuilderd;
 
 namespace ReproGet.Cli;
 
@@ -31,6 +32,7 @@ internal sealed class CommandContext : IDisposable
             Log = Log,
             Progress = _progress.Value,
             FetchOptions = FetchOptionsBinder.Bind(ParseResult),
+            CreateRebuilderClient = () => new RebuilderdClient(SourceCatalog.CreateHttpClient(FetchOptionsBinder.Bind(ParseResult))),
         });
     }
 

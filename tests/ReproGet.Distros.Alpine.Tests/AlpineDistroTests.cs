@@ -15,7 +15,7 @@ public sealed class AlpineDistroTests
     [InlineData("pool/main/h/hello/hello_2.10-2_amd64.deb", EntryRole.NotNeeded)]
     [InlineData("v3.16/main/x86_64/APKINDEX.tar.gz", EntryRole.NotNeeded)]
     public void Classifies_apk_files_as_packages(string name, EntryRole role) =>
-        Assert.Equal(role, new AlpineDistro().Classify(new LockEntry(name, AnyDigest)));
+        Assert.Equal(role, new AlpineDistro().Entries.Classify(new LockEntry(name, AnyDigest)));
 
     [Fact]
     public void Default_providers_are_the_configured_mirrors_then_alpines_cdn_and_are_called_ephemeral()

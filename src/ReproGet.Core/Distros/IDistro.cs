@@ -35,7 +35,11 @@ public interface IDistro
     /// <summary>Provider templates to try, in order, when the user names none.</summary>
     IReadOnlyList<string> DefaultProviders(DistroContext context);
 
-    EntryRole Classify(LockEntry entry);
+    /// <summary>How the plugin regards lockfile entries: its package format, signature suffix and chain names.</summary>
+    EntryRules Entries { get; }
+
+    /// <summary>The role of <paramref name="entry"/> by <see cref="Entries"/> (the one rule for every plugin).</summary>
+    EntryRole Classify(LockEntry entry) => Entries.Classify(entry);
 
     /// <summary>Writes lock lines for <c>hash generate</c> and <c>hash update</c>; null when the plugin cannot lock.</summary>
     IPackageLocker? Locker { get; }

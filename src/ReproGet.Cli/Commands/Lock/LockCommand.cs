@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ReproGet.Core.Operations.Lock;
+using ReproGet.Core.Operations.Locking;
 using ReproGet.Core.Projects;
 
 namespace ReproGet.Cli.Commands.Lock;

@@ -1,5 +1,6 @@
 using ReproGet.Core.Fetching;
 using ReproGet.Core.Lockfiles;
+using ReproGet.Core.Operations.Quorum;
 
 namespace ReproGet.Core.Operations.Fetching;
 
@@ -9,6 +10,20 @@ namespace ReproGet.Core.Operations.Fetching;
 /// </summary>
 public static class FetchOperation
 {
+    /// <summary>
+    /// <c>download</c>: with a <paramref name="quorum"/>, every Debian/Arch package must pass it before a byte is
+    /// fetched (<see cref="QuorumNotMetException"/> otherwise); then <see cref="FetchAsync"/>.
+    /// </summary>
+    public static async Task<FetchReport> DownloadAsync(OperationContext context, IReadOnlyList<LockEntry> entries, QuorumPolicy? quorum,
+        CancellationToken cancellationToken)
+    {
+        if (quorum is not null)
+        {
+            await QuorumOperation.EnforceAsync(context, entries, quorum, cancellationToken).ConfigureAwait(false);
+        }
+        return await FetchAsync(context, entries, cancellationToken).ConfigureAwait(false);
+    }
+
     public static async Task<FetchReport> FetchAsync(OperationContext context, IReadOnlyList<LockEntry> entries,
         CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ namespace ReproGet.Sources.Ipfs.Car;
 /// </summary>
 public sealed class CarBundleWriter(ContentCache cache, UnixFsImportOptions options)
 {
-    public async Task<IReadOnlyList<LockedCid>> WriteAsync(string carPath, IReadOnlyList<LockEntry> entries, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LockEntry>> WriteAsync(string carPath, IReadOnlyList<LockEntry> entries, CancellationToken cancellationToken)
     {
         var blobs = LockedBlobs.Distinct(entries);
         cache.RequireCached(blobs, "bundle");
@@ -49,7 +49,7 @@ public sealed class CarBundleWriter(ContentCache cache, UnixFsImportOptions opti
         {
             File.Delete(temp);
         }
-        return [.. planned.Select(p => new LockedCid(p.Entry.Sha256, p.Entry.Name, p.Cid))];
+        return [.. planned.Select(p => p.Entry with { Cid = p.Cid.ToString() })];
     }
 
     private async Task<(LockEntry, UnixFsImportOptions, Cid)> PlanAsync(LockEntry entry, CancellationToken cancellationToken)

@@ -1,11 +1,11 @@
 using ReproGet.Core.Distros;
 using ReproGet.Core.Errors;
 using ReproGet.Core.Lockfiles;
-using ReproGet.Core.Operations;
+using ReproGet.Core.Operations.Bundling;
 using ReproGet.Core.Tests.Cache;
 using static ReproGet.Core.Tests.Cache.CacheFixture;
 
-namespace ReproGet.Core.Tests.Operations;
+namespace ReproGet.Core.Tests.Operations.Bundling;
 
 /// <summary>
 /// <c>bundle -o DIR</c>: never writes through links already in DIR, never copies a corrupt blob out, refuses names
@@ -107,5 +107,5 @@ public sealed class BundleWriterTests
 
     private static Task<BundleWriter.Result> WriteAsync(CacheFixture fixture, IReadOnlyList<LockEntry> files, IReadOnlyList<string> lockfiles,
         string output) =>
-        BundleWriter.WriteAsync(fixture.Cache, files, lockfiles, Dpkg, output, provenance: null, alsoWrite: null, CancellationToken.None);
+        BundleWriter.WriteAsync(fixture.Cache, files, lockfiles, Dpkg, output, provenance: null, attestations: [], alsoWrite: null, CancellationToken.None);
 }

@@ -1,9 +1,9 @@
 using ReproGet.Core.Distros;
 using ReproGet.Core.Hashing;
 using ReproGet.Core.Lockfiles;
-using ReproGet.Core.Operations;
+using ReproGet.Core.Operations.Locking;
 
-namespace ReproGet.Core.Tests.Operations;
+namespace ReproGet.Core.Tests.Operations.Locking;
 
 /// <summary><c>hash update</c>'s rewrite of a lockfile, for pacman names of every compression Arch has used.</summary>
 public sealed class LockUpdateTests

@@ -1,6 +1,6 @@
 using ReproGet.Core.Hashing;
 
-namespace ReproGet.Sources.Oci;
+namespace ReproGet.Core.Operations.Pushing;
 
 /// <summary>
 /// A file to push as one layer: the name it gets back on <c>oras pull</c>, its digest, size, and a way to read its

@@ -2,7 +2,7 @@ using ReproGet.Core.Distros;
 using ReproGet.Core.Lockfiles;
 using ReproGet.Core.Packages;
 
-namespace ReproGet.Core.Operations;
+namespace ReproGet.Core.Operations.Locking;
 
 /// <summary>
 /// <c>hash update</c>: rewrites a lockfile with freshly locked lines for the packages it names. Comments, blank lines

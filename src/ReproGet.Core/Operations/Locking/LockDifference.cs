@@ -1,4 +1,4 @@
-namespace ReproGet.Core.Operations.Lock;
+namespace ReproGet.Core.Operations.Locking;
 
 /// <summary>
 /// One way a lock differs from a fresh resolution: a package added (<see cref="Old"/> null), removed

@@ -1,6 +1,6 @@
 using ReproGet.Core.Lockfiles;
 
-namespace ReproGet.Core.Operations.Lock;
+namespace ReproGet.Core.Operations.Locking;
 
 /// <summary>
 /// Compares two lockfiles entry by entry: packages by <c>name:arch</c> (so a new version is one change, not a removal

@@ -1,6 +1,7 @@
 using System.CommandLine;
+using ReproGet.Cli;
 
-namespace ReproGet.Cli.Tests.EndToEnd;
+namespace ReproGet.TestKit;
 
 /// <summary>What one in-process invocation of <c>repro-get</c> did: its exit code and what it wrote where.</summary>
 internal sealed record CliResult(int ExitCode, string StandardOutput, string StandardError)
@@ -11,7 +12,8 @@ internal sealed record CliResult(int ExitCode, string StandardOutput, string Sta
 /// <summary>
 /// Runs <c>repro-get</c> in this process (<see cref="CliApp.RunAsync"/> with string writers) against a private cache
 /// with the <c>none</c> distro, so no test depends on this machine's /var/cache or os-release. Tests of process facts
-/// (signals, the published binary in a bare root) use <see cref="TestKit.ReproGetProcess"/> instead.
+/// (signals, the published binary in a bare root, a child's own environment) use <see cref="ReproGetProcess"/> instead.
+/// Compiled into each test project that imports ReproGetCli.props (TestKit itself does not reference the CLI).
 /// </summary>
 internal static class CliRun
 {

@@ -4,13 +4,15 @@ using ReproGet.Core.Distros;
 using ReproGet.Core.Errors;
 using ReproGet.Core.Files;
 using ReproGet.Core.Lockfiles;
+using ReproGet.Core.Operations.Quorum;
 
-namespace ReproGet.Core.Operations;
+namespace ReproGet.Core.Operations.Bundling;
 
 /// <summary>
 /// Writes an offline install bundle: <c>blobs/sha256/&lt;hex&gt;</c> (the cache layout, so the bundle also works as a
 /// cache or a <c>file://</c> provider), the lockfiles, and <c>install.sh</c>, which verifies every blob with
-/// <c>sha256sum</c> before it installs anything with the distro's own tool. Blobs leave the cache through
+/// <c>sha256sum</c> before it installs anything with the distro's own tool. The rebuilder attestations a quorum check
+/// used travel as blobs too, listed in <c>attestations.list</c> (<c>cache import</c> of the bundle records them again). Blobs leave the cache through
 /// <see cref="ContentCache.OpenVerified"/>, and everything is staged in a <see cref="SafeOutputFolder"/>: nothing is
 /// written through a link already in the folder, and a failure publishes nothing.
 /// </summary>
@@ -19,10 +21,13 @@ public static class BundleWriter
     public const string ScriptName = "install.sh";
     public const string ChecksumsName = "bundle.sha256";
     public const string FilesListName = "files.list";
+    public const string AttestationsListName = "attestations.list";
+    public const string CarName = "blobs.car";
 
-    /// <summary>Names the bundle writes itself (and <c>blobs.car</c>, written by the CAR step): no lockfile may take them.</summary>
+    /// <summary>Names the bundle writes itself (and <see cref="CarName"/>, written by the CAR step): no lockfile may take them.</summary>
     public static readonly IReadOnlySet<string> ReservedNames =
-        new HashSet<string>([ScriptName, ChecksumsName, FilesListName, ProvenanceListName, "blobs", "blobs.car", "keyrings"], StringComparer.Ordinal);
+        new HashSet<string>([ScriptName, ChecksumsName, FilesListName, ProvenanceListName, AttestationsListName, "blobs", CarName, "keyrings"],
+            StringComparer.Ordinal);
 
     public const string ProvenanceListName = "provenance.list";
 
@@ -39,11 +44,15 @@ public static class BundleWriter
     /// published (the CAR of <c>bundle --car</c>).
     /// </summary>
     public static async Task<Result> WriteAsync(ContentCache cache, IReadOnlyList<LockEntry> files, IReadOnlyList<string> lockfiles,
-        IBundleInstaller installer, string directory, Provenance? provenance, Func<SafeOutputFolder, Task>? alsoWrite,
-        CancellationToken cancellationToken)
+        IBundleInstaller installer, string directory, Provenance? provenance, IReadOnlyList<RebuilderAttestation> attestations,
+        Func<SafeOutputFolder, Task>? alsoWrite, CancellationToken cancellationToken)
     {
-        Check(files, lockfiles);
-        var blobsToCopy = provenance is null ? files : [.. files, .. provenance.Proofs];
+        Check(files, lockfiles, attestations);
+        IReadOnlyList<LockEntry> blobsToCopy =
+        [
+            .. files, .. provenance?.Proofs ?? [],
+            .. attestations.Select(a => new LockEntry(AttestationsListName, a.Attestation)),
+        ];
         cache.RequireCached(blobsToCopy, "bundle");
         using var output = SafeOutputFolder.Begin(directory);
         long bytes = 0;
@@ -66,6 +75,11 @@ public static class BundleWriter
             await WriteProvenanceAsync(output, provenance, cancellationToken).ConfigureAwait(false);
         }
         WriteText(output, FilesListName, Lines(files.Select(f => $"{f.Sha256.Hex} {f.Basename}")));
+        if (attestations.Count > 0)
+        {
+            // "<attestation sha256> <package sha256> <rebuilder URL>": what the cache records, keyed by rebuilder and package.
+            WriteText(output, AttestationsListName, Lines(attestations.Select(a => $"{a.Attestation.Hex} {a.Package.Hex} {a.BaseUrl}")));
+        }
         WriteText(output, ScriptName, RenderScript(installer, files.Count), (UnixFileMode)0b111_101_101);
         if (alsoWrite is not null)
         {
@@ -76,8 +90,12 @@ public static class BundleWriter
     }
 
     /// <summary>Everything that would make a broken bundle, refused before a byte is written.</summary>
-    private static void Check(IReadOnlyList<LockEntry> files, IReadOnlyList<string> lockfiles)
+    private static void Check(IReadOnlyList<LockEntry> files, IReadOnlyList<string> lockfiles, IReadOnlyList<RebuilderAttestation> attestations)
     {
+        foreach (var attestation in attestations.Where(a => a.BaseUrl.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))))
+        {
+            throw new UnsafePathException($"cannot bundle the attestations of the rebuilder {NameEscaping.Quote(attestation.BaseUrl)}: its URL has spaces or control characters");
+        }
         foreach (var file in files.Where(f => !IsShellSafe(f.Basename)))
         {
             throw new UnsafePathException($"cannot bundle {NameEscaping.Quote(file.Name)}: its base name has characters a shell script would mangle");
@@ -134,7 +152,7 @@ public static class BundleWriter
 
     internal static string RenderScript(IBundleInstaller installer, int count)
     {
-        using var stream = typeof(BundleWriter).Assembly.GetManifestResourceStream("ReproGet.Core.Operations.install.sh")
+        using var stream = typeof(BundleWriter).Assembly.GetManifestResourceStream("ReproGet.Core.Operations.Bundling.install.sh")
             ?? throw new InvalidOperationException("install.sh template missing from the assembly");
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return reader.ReadToEnd()

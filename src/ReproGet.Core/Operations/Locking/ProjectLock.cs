@@ -6,7 +6,7 @@ using ReproGet.Core.Errors;
 using ReproGet.Core.Lockfiles;
 using ReproGet.Core.Projects;
 
-namespace ReproGet.Core.Operations.Lock;
+namespace ReproGet.Core.Operations.Locking;
 
 /// <summary>
 /// What <c>lock</c> was asked: which architectures (empty = the project's), check only, refresh the indexes; whether to

@@ -1,6 +1,6 @@
-using ReproGet.Core.Operations.Lock;
+using ReproGet.Core.Operations.Locking;
 
-namespace ReproGet.Core.Tests.Operations;
+namespace ReproGet.Core.Tests.Operations.Locking;
 
 public sealed class LockComparisonTests
 {

@@ -1,10 +1,10 @@
 using System.Text;
 using ReproGet.Core.Errors;
 
-namespace ReproGet.Cli.Commands.Ipfs;
+namespace ReproGet.Core.Lockfiles;
 
 /// <summary>Appends lines to a lockfile, first ending its last line if it lacks a newline (the Go tool merged the two).</summary>
-internal static class LockfileAppender
+public static class LockfileAppender
 {
     public static void Append(string path, IReadOnlyList<string> lines)
     {
