@@ -21,6 +21,8 @@ public sealed class ArchDistro : IDistro
 
     public IPackageInstaller Installer { get; } = new PacmanInstaller();
 
+    public IExpectedSizes Sizes { get; } = new Database.SyncDatabaseSizes();
+
     // Every signature is checked before the one transaction; pacman-key accepts only keys the keyring trusts.
     public IBundleInstaller Bundle { get; } = new BundleInstaller("pacman", """
         for pkg in "$@"; do

@@ -17,11 +17,13 @@ public sealed class SafeOutputFolder : IDisposable
     private readonly string _staging;
     private readonly List<string> _files = [];
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+    private readonly IDisposable _tracked;
 
     private SafeOutputFolder(string target, string staging)
     {
         Target = target;
         _staging = staging;
+        _tracked = TemporaryPaths.Track(staging);
     }
 
     public string Target { get; }
@@ -104,6 +106,7 @@ public sealed class SafeOutputFolder : IDisposable
         catch (DirectoryNotFoundException)
         {
         }
+        _tracked.Dispose();
     }
 
     private void Reserve(string relative)
