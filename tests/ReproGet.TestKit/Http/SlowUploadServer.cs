@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
 
 namespace ReproGet.TestKit.Http;
@@ -12,7 +13,8 @@ public sealed class SlowUploadServer : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private LoopbackKestrel? _kestrel;
-    private long _received;
+    private readonly ConcurrentDictionary<string, long> _received = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _requests = new(StringComparer.Ordinal);
 
     private SlowUploadServer()
     {
@@ -24,8 +26,14 @@ public sealed class SlowUploadServer : IAsyncDisposable
     /// <summary><c>127.0.0.1:PORT</c>, as a registry reference names it.</summary>
     public string Authority => new Uri(BaseUrl).Authority;
 
-    /// <summary>Upload body bytes received so far, over all requests.</summary>
-    public long BytesReceived => Interlocked.Read(ref _received);
+    /// <summary>
+    /// Upload body bytes received so far by requests whose path starts with <paramref name="prefix"/>. (A body a
+    /// client sent before it went away is still read for a while after, so tests tell their runs apart by path.)
+    /// </summary>
+    public long BytesReceived(string prefix) => _received.Where(r => r.Key.StartsWith(prefix, StringComparison.Ordinal)).Sum(r => r.Value);
+
+    /// <summary>Requests that reached a path starting with <paramref name="prefix"/>.</summary>
+    public int Requests(string prefix) => _requests.Where(r => r.Key.StartsWith(prefix, StringComparison.Ordinal)).Sum(r => r.Value);
 
     public static async Task<SlowUploadServer> StartAsync()
     {
@@ -48,6 +56,7 @@ public sealed class SlowUploadServer : IAsyncDisposable
     {
         var request = context.Request;
         var path = request.Path.Value ?? "/";
+        _requests.AddOrUpdate(path, 1, (_, count) => count + 1);
         if (HttpMethods.IsGet(request.Method) && path == "/v2/")
         {
             context.Response.StatusCode = StatusCodes.Status200OK;
@@ -71,7 +80,7 @@ public sealed class SlowUploadServer : IAsyncDisposable
             int read;
             while ((read = await request.Body.ReadAsync(buffer, aborted.Token).ConfigureAwait(false)) > 0)
             {
-                Interlocked.Add(ref _received, read);
+                _received.AddOrUpdate(path, read, (_, total) => total + read);
                 await Task.Delay(TimeSpan.FromMilliseconds(50), aborted.Token).ConfigureAwait(false);
             }
             // The whole body came (a small one): keep the client waiting for the answer.
