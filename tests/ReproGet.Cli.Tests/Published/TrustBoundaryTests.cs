@@ -65,7 +65,7 @@ public sealed class TrustBoundaryTests : IAsyncLifetime
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("symbolic link", run.StandardError, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(_temp.Combine("out")), "the folder the failed run made is gone with it");
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_temp.Combine("out")));
         Assert.False(Path.Exists(blob));
         Assert.Equal("private key", File.ReadAllText(secret));
     }
