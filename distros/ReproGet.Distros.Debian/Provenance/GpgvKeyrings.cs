@@ -3,29 +3,29 @@ using System.Text;
 namespace ReproGet.Distros.Debian.Provenance;
 
 /// <summary>
-/// The keyring arguments for gpgv: binary keyrings as they are, armored <c>.asc</c> keys decoded into a temporary
-/// binary file (gpgv 2.2 reads only binary keyrings; apt's own wrapper does the same conversion).
+/// The keyring arguments for gpgv: each keyring's bytes (<see cref="KeyringSnapshot"/>) written into a private
+/// directory, binary keyrings as they are, armored <c>.asc</c> keys decoded (gpgv 2.2 reads only binary keyrings;
+/// apt's own wrapper does the same conversion). gpgv thus reads exactly the bytes the snapshot's digest names.
 /// </summary>
 internal sealed class GpgvKeyrings : IDisposable
 {
     private readonly string _directory;
 
     public GpgvKeyrings(TrustedKeys keys)
+        : this(KeyringSnapshot.Read(keys))
+    {
+    }
+
+    public GpgvKeyrings(KeyringSnapshot keys)
     {
         _directory = Directory.CreateTempSubdirectory("repro-get-gpgv.").FullName;
         var files = new List<string>();
-        foreach (var file in keys.Files)
+        foreach (var (file, bytes) in keys.Files)
         {
-            if (file.EndsWith(".asc", StringComparison.Ordinal) && Dearmor(File.ReadAllText(file)) is { } binary)
-            {
-                var converted = Path.Combine(_directory, $"{files.Count}.gpg");
-                File.WriteAllBytes(converted, binary);
-                files.Add(converted);
-            }
-            else
-            {
-                files.Add(file);
-            }
+            var binary = file.EndsWith(".asc", StringComparison.Ordinal) && Dearmor(Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF')) is { } decoded ? decoded : bytes;
+            var copy = Path.Combine(_directory, $"{files.Count}.gpg");
+            File.WriteAllBytes(copy, binary);
+            files.Add(copy);
         }
         Files = files;
     }
