@@ -31,6 +31,8 @@ public sealed class AlpineDistro : IDistro
 
     public IPackageInstaller Installer { get; } = new AlpineInstaller();
 
+    public IExpectedSizes Sizes { get; } = new ApkIndexSizes();
+
     // apk checks each file's signature with the image's own /etc/apk/keys: never --allow-untrusted.
     public IBundleInstaller Bundle { get; } = new BundleInstaller(ApkAddCommand.Tool, "apk add --no-network \"$@\"");
 

@@ -25,6 +25,8 @@ public sealed class ArchDistro : IDistro
 
     public IPackageResolver? Resolver { get; } = new PacmanResolver();
 
+    public IExpectedSizes Sizes { get; } = new Database.SyncDatabaseSizes();
+
     // Every signature is checked before the one transaction; pacman-key accepts only keys the keyring trusts.
     public IBundleInstaller Bundle { get; } = new BundleInstaller("pacman", """
         for pkg in "$@"; do

@@ -32,6 +32,8 @@ public abstract class DpkgDistro : IDistro
 
     public IProvenanceVerifier Provenance => new DebianProvenanceVerifier(this);
 
+    public IExpectedSizes Sizes { get; } = new AptListSizes();
+
     public IDockerfileRenderer Dockerfiles { get; } =
         new EmbeddedDockerfileTemplates(typeof(DpkgDistro).Assembly, "ReproGet.Distros.Debian.Templates", DebianDockerfileInputs.Rules);
 

@@ -25,6 +25,8 @@ public sealed class FedoraDistro : IDistro
 
     public IPackageResolver? Resolver { get; } = new DnfResolver();
 
+    public IExpectedSizes Sizes { get; } = new Repodata.RepodataSizes();
+
     // A valid signature is demanded of every file before the one transaction: plain `rpmkeys --checksig` passes unsigned files.
     public IBundleInstaller Bundle { get; } = new BundleInstaller("rpm", """
         for pkg in "$@"; do

@@ -117,7 +117,7 @@ public sealed class GeneratedDockerfileTests
             "--installer", "bundle", "--binary", binary, "--arch", "amd64"]);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(temp.Combine("ctx")));
+        Assert.False(Directory.Exists(temp.Combine("ctx")), "the folder the failed run made is gone with it");
     }
 
     [Fact]

@@ -58,4 +58,7 @@ public interface IDistro
 
     /// <summary>Checks that the distro signed the locked files (<c>verify</c>, and <c>install</c> when the lock carries a chain); null when the plugin cannot.</summary>
     IProvenanceVerifier? Provenance => null;
+
+    /// <summary>The sizes the distro's indexes state for locked files, each file's transfer bound; null when the plugin reads none.</summary>
+    IExpectedSizes? Sizes => null;
 }

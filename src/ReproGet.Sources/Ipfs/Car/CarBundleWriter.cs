@@ -1,5 +1,6 @@
 using ReproGet.Core.Cache;
 using ReproGet.Core.Errors;
+using ReproGet.Core.Files;
 using ReproGet.Core.Lockfiles;
 using ReproGet.Sources.Ipfs.Multiformats;
 using ReproGet.Sources.Ipfs.UnixFs;
@@ -24,6 +25,7 @@ public sealed class CarBundleWriter(ContentCache cache, UnixFsImportOptions opti
             planned.Add(await PlanAsync(entry, cancellationToken).ConfigureAwait(false));
         }
         var temp = carPath + $".{Guid.NewGuid():N}.tmp";
+        using var tracked = TemporaryPaths.Track(temp);
         try
         {
             await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
