@@ -1,4 +1,5 @@
 using ReproGet.Core.Processes;
+using ReproGet.Formats.OpenPgp;
 
 namespace ReproGet.Distros.Debian.Provenance;
 
@@ -22,12 +23,12 @@ public static class InReleaseVerifier
         {
             return SignatureCheck.Failed($"no keyring to check the signature against ({TrustedKeys.ArchiveKeyring} is missing)");
         }
-        using var keyrings = new GpgvKeyrings(keys);
+        using var keyrings = new GpgKeyrings(keys.Files);
         var signedText = Path.Combine(keyrings.HomeDirectory, "signed-text");
         var result = await ProcessRunner.RunAsync(Tool,
             ["--homedir", keyrings.HomeDirectory, "--status-fd", "1", "--output", signedText, .. keyrings.Arguments(), "--", inReleasePath],
             cancellationToken, throwOnFailure: false).ConfigureAwait(false);
-        var (signer, failure) = GpgvStatus.Parse(result.StandardOutput).Judge(asOf, (time ?? TimeProvider.System).GetUtcNow());
+        var (signer, failure) = GpgStatus.Parse(result.StandardOutput).Judge(asOf, (time ?? TimeProvider.System).GetUtcNow());
         if (signer is null)
         {
             return SignatureCheck.Failed(failure ?? "gpgv accepted no signature");
@@ -37,6 +38,6 @@ public static class InReleaseVerifier
             return SignatureCheck.Failed("gpgv returned no signed text (is it a clear-signed InRelease?)");
         }
         var release = ReleaseFile.Parse(await File.ReadAllBytesAsync(signedText, cancellationToken).ConfigureAwait(false), inReleasePath);
-        return SignatureCheck.Valid(release, signer);
+        return SignatureCheck.Valid(release, new ReleaseSigner(signer.Fingerprint, signer.Uid, signer.SignedAt));
     }
 }

@@ -1,20 +1,21 @@
 using System.Text;
 
-namespace ReproGet.Distros.Debian.Provenance;
+namespace ReproGet.Formats.OpenPgp;
 
 /// <summary>
 /// The keyring arguments for gpgv: binary keyrings as they are, armored <c>.asc</c> keys decoded into a temporary
-/// binary file (gpgv 2.2 reads only binary keyrings; apt's own wrapper does the same conversion).
+/// binary file (gpgv 2.2 reads only binary keyrings; apt's own wrapper does the same conversion), and an empty
+/// temporary home so gpg never reads or writes the user's own.
 /// </summary>
-internal sealed class GpgvKeyrings : IDisposable
+public sealed class GpgKeyrings : IDisposable
 {
     private readonly string _directory;
 
-    public GpgvKeyrings(TrustedKeys keys)
+    public GpgKeyrings(IEnumerable<string> keyringFiles)
     {
         _directory = Directory.CreateTempSubdirectory("repro-get-gpgv.").FullName;
         var files = new List<string>();
-        foreach (var file in keys.Files)
+        foreach (var file in keyringFiles)
         {
             if (file.EndsWith(".asc", StringComparison.Ordinal) && Dearmor(File.ReadAllText(file)) is { } binary)
             {
