@@ -63,7 +63,33 @@ public sealed class InstallProvenanceGateTests(SnapshotServer snapshot) : IClass
         AssertNothingReachedDpkg(root, status);
     }
 
+    [Fact]
+    public async Task TheBundlesInstallShChecksASnapshotChainWithGpgv()
+    {
+        var good = await LockAsync(_ => { });
+        var rogue = await LockAsync(lines => Replace(lines, "/InRelease", bytes => snapshot.Rogue.ClearSign(SignedText(bytes))));
+        using var root = FreshRoot();
+        using var first = new TempDirectory();
+        using var second = new TempDirectory();
+
+        var refused = await BundleAndRunAsync(second, rogue, root);
+        var installed = await BundleAndRunAsync(first, good, root);
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains($"archive/debian/{SnapshotServer.OldTime}/dists/bookworm/InRelease: no good signature by a key in the bundle's keyrings",
+            refused.StandardError, StringComparison.Ordinal);
+        Assert.True(installed.ExitCode == 0, installed.StandardError);
+        Assert.Contains("signature chain verified", installed.StandardError, StringComparison.Ordinal);
+        Assert.Equal("rgsnap-a 1.0-1 ii \nrgsnap-data 2:2.0-1 ii \n", Integration.DpkgInstallTests.Query(root));
+    }
+
     public void Dispose() => _work.Dispose();
+
+    private Task<RealTool.Result> BundleAndRunAsync(TempDirectory temp, string lockfile, DebianRoot root) =>
+        OfflineBundle.WriteAndInstallAsync(temp, "debian", snapshot.Http.Url("/sha256/{{.SHA256}}"), lockfile,
+            new Dictionary<string, string> { ["dpkg"] = $"--root '{root.Path}'" },
+            ["--provider", $"{snapshot.BaseUrl}archive/debian/{SnapshotServer.OldTime}/{{{{.Name}}}}", "--provider", $"{snapshot.BaseUrl}{{{{.Name}}}}",
+                "--keyring", snapshot.Keyring]);
 
     private static void AssertNothingReachedDpkg(DebianRoot root, byte[] status)
     {
