@@ -21,20 +21,6 @@ public sealed class ArchTestRepository : IAsyncLifetime
 
     public string ByHashProvider => Server.Url("/sha256/{{.SHA256}}");
 
-    /// <summary>The packager's public key as a binary keyring file (what <c>--keyring</c> takes); written on first use.</summary>
-    public string PackagerKeyring
-    {
-        get
-        {
-            var path = _temp.Combine("packager.gpg");
-            if (!File.Exists(path))
-            {
-                RealTool.Run("gpg", "--homedir", _temp.Combine("gnupg-packager"), "--batch", "--quiet", "--output", path, "--export");
-            }
-            return path;
-        }
-    }
-
     /// <summary>The rogue packager's public key, as a binary keyring file.</summary>
     public string RogueKeyring
     {
