@@ -19,7 +19,10 @@ internal sealed class DebianRoot : IDisposable
     /// <summary>The content cache the locker may write into (chain files); null = none.</summary>
     public string? CacheRoot { get; init; }
 
-    public DistroContext Context => new(Path, Log) { Cache = _cache.Value };
+    /// <summary>The run's clock; null = the system's.</summary>
+    public TimeProvider? Time { get; init; }
+
+    public DistroContext Context => new(Path, Log) { Cache = _cache.Value, Time = Time ?? TimeProvider.System };
 
     public DebianRoot WithStatus(string text) => WithFile("var/lib/dpkg/status", text);
 

@@ -50,7 +50,7 @@ internal sealed class PacmanKeyring : IDisposable
             throw new ReproGetException($"no pacman keyring at \"{directory}\": cannot check the package signatures",
                 $"pass --keyring FILE (e.g. /usr/share/pacman/keyrings/archlinux.gpg), or create it: `pacman-key --gpgdir {directory} --init && pacman-key --gpgdir {directory} --populate`");
         }
-        var home = new GpgKeyrings([]);
+        var home = new GpgKeyrings(Array.Empty<string>());
         foreach (var file in HomeFiles.Where(f => File.Exists(Path.Combine(directory, f))))
         {
             File.Copy(Path.Combine(directory, file), Path.Combine(home.HomeDirectory, file));

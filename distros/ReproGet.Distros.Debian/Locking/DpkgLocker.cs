@@ -24,6 +24,7 @@ internal sealed class DpkgLocker(bool debianSnapshot) : IPackageLocker
 
     public async Task<LockResult> LockAsync(DistroContext context, IReadOnlyList<string> packages, CancellationToken cancellationToken)
     {
+        context.Log.Debug($"locking starts ({Spent()})");
         var (locked, missing, index, nativeArchitecture) = await Task.Run(() => Lock(context, packages, cancellationToken), cancellationToken).ConfigureAwait(false);
         var reasons = new Dictionary<LockTarget, string>();
         var installedMissing = missing.Where(t => t.Installed is not null).ToList();
@@ -48,9 +49,14 @@ internal sealed class DpkgLocker(bool debianSnapshot) : IPackageLocker
             context.Log.Debug($"snapshot archive {snapshot}: {found.Count} of {installedMissing.Count} versions locked ({clock.ElapsedMilliseconds} ms)");
         }
         var files = locked.DistinctBy(l => l.File.Name).ToList();
+        var chainClock = Stopwatch.StartNew();
         var proofs = context.LockProvenance && files.Count > 0
-            ? await AptListsChain.CollectAsync(context, files, cancellationToken).ConfigureAwait(false)
+            ? await AptListsChain.CollectAsync(context, files, cancellationToken, index.ReadIdentities).ConfigureAwait(false)
             : [];
+        if (proofs.Count > 0)
+        {
+            context.Log.Debug($"signature chain: {proofs.Count} files ({chainClock.ElapsedMilliseconds} ms; {Spent()})");
+        }
         return new LockResult([.. proofs, .. snapshotProofs, .. files.Select(l => l.File), .. fromSnapshot.DistinctBy(f => f.Name)],
             Missing(index, missing, reasons));
     }
@@ -61,9 +67,9 @@ internal sealed class DpkgLocker(bool debianSnapshot) : IPackageLocker
         var clock = Stopwatch.StartNew();
         var status = DpkgStatus.Read(context);
         var targets = Targets(context, status, packages);
-        context.Log.Debug($"read dpkg's status: {status.Packages.Count} packages, {targets.Count} to lock ({clock.ElapsedMilliseconds} ms)");
+        context.Log.Debug($"read dpkg's status: {status.Packages.Count} packages, {targets.Count} to lock ({clock.ElapsedMilliseconds} ms; {Spent()})");
         var index = AptListsIndex.Load(context, targets.Select(t => t.Name).ToHashSet(StringComparer.Ordinal), cancellationToken);
-        context.Log.Debug($"read {index.ListFiles.Count} apt lists under {index.Directory} for {targets.Count} packages ({clock.ElapsedMilliseconds} ms)");
+        context.Log.Debug($"read {index.ListFiles.Count} apt lists under {index.Directory} for {targets.Count} packages ({clock.ElapsedMilliseconds} ms; {Spent()})");
         var locked = new List<AptListsChain.Locked>();
         var missing = new List<LockTarget>();
         foreach (var target in targets)
@@ -77,6 +83,9 @@ internal sealed class DpkgLocker(bool debianSnapshot) : IPackageLocker
         }
         return (locked, missing, index, status.NativeArchitecture);
     }
+
+    // Where the time goes (--debug): the process's CPU time so far, all threads, startup included.
+    private static string Spent() => $"process CPU so far {Environment.CpuUsage.TotalTime.TotalMilliseconds:F0} ms";
 
     private static LockedFile Checked(IndexedPackage found) => LockName.Explain(found.Filename) is { } problem
         ? throw new ReproGetException($"{found.ListFile}: {found.Name} {found.Version}: {problem}",

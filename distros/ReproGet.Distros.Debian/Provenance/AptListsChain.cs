@@ -1,4 +1,5 @@
 using ReproGet.Core.Distros;
+using ReproGet.Core.Files;
 using ReproGet.Core.Hashing;
 
 namespace ReproGet.Distros.Debian.Provenance;
@@ -8,26 +9,34 @@ namespace ReproGet.Distros.Debian.Provenance;
 /// kept byte for byte; per list, the inflated index must be the <c>Packages</c> that InRelease lists, and must list
 /// each locked file with its hash. Only links that verify are written: a lock never records a chain that does not
 /// verify. Packages left without proof are named in one warning (verify will report them failed).
+/// A list whose file the lock's own scan read (<c>readIdentities</c>) and whose inflated digest an earlier run
+/// recorded for that very identity (<see cref="ProofStore.FindListDigest"/>) is not read again: the stanzas the scan
+/// found are the index's, so every file locked from it is listed there.
 /// </summary>
 internal static class AptListsChain
 {
     public sealed record Locked(LockedFile File, string ListFile);
 
-    public static async Task<IReadOnlyList<LockedFile>> CollectAsync(DistroContext context, IReadOnlyList<Locked> locked, CancellationToken cancellationToken)
+    /// <param name="readIdentities">The identity of each list file as the scan that found the locked stanzas read it
+    /// (<see cref="Apt.AptListsIndex.ReadIdentities"/>); lists not in it are read and hashed here.</param>
+    public static async Task<IReadOnlyList<LockedFile>> CollectAsync(DistroContext context, IReadOnlyList<Locked> locked, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, FileIdentity>? readIdentities = null)
     {
-        var keys = TrustedKeys.ForRoot(context);
         var lists = locked.GroupBy(l => l.ListFile, StringComparer.Ordinal)
             .Select(g => (List: g.Key, Files: g.Select(l => l.File).ToList(), Place: AptListPlace.Locate(g.Key)))
             .ToList();
-        var checks = await Task.WhenAll(lists.Select(l => l.Place).OfType<AptListPlace>().Select(p => p.InReleasePath).Distinct(StringComparer.Ordinal)
-            .Select(async path => (path, Check: await InReleaseVerifier.VerifyAsync(path, keys, null, cancellationToken).ConfigureAwait(false))))
+        using var store = ProofStore.Open(context);
+        var inReleasePaths = lists.Select(l => l.Place).OfType<AptListPlace>().Select(p => p.InReleasePath).Distinct(StringComparer.Ordinal).ToList();
+        var keys = inReleasePaths.Count > 0 ? KeyringSnapshot.Read(TrustedKeys.ForRoot(context)) : null;
+        var checks = await Task.WhenAll(inReleasePaths.Select(async path => (path, Verified: await store.VerifyInReleaseAsync(path, keys!, cancellationToken).ConfigureAwait(false))))
             .ConfigureAwait(false);
-        var signatures = checks.ToDictionary(c => c.path, c => c.Check, StringComparer.Ordinal);
+        var signatures = checks.ToDictionary(c => c.path, c => c.Verified.Check, StringComparer.Ordinal);
+        var inReleaseDigests = checks.ToDictionary(c => c.path, c => c.Verified.Sha256, StringComparer.Ordinal);
         var problems = new List<string>();
         var unproven = 0;
-        using var store = ProofStore.Open(context);
         var indexes = await Task.WhenAll(lists.Select(l => Task.Run(async () =>
-            await ProveListAsync(l.List, l.Files, l.Place, signatures, store, cancellationToken).ConfigureAwait(false), cancellationToken)))
+            await ProveListAsync(l.List, l.Files, l.Place, readIdentities?.GetValueOrDefault(l.List), signatures, store, cancellationToken)
+                .ConfigureAwait(false), cancellationToken)))
             .ConfigureAwait(false);
         var proofs = new List<LockedFile>();
         var inReleases = new Dictionary<string, (AptListPlace Place, List<string> Proves)>(StringComparer.Ordinal);
@@ -52,7 +61,8 @@ internal static class AptListsChain
         }
         foreach (var (name, (place, proves)) in inReleases)
         {
-            var sha256 = await Sha256Hasher.HashFileAsync(place.InReleasePath, cancellationToken).ConfigureAwait(false);
+            // The digest of the bytes gpgv judged (or whose verdict was recorded); storing checks the file still has it.
+            var sha256 = inReleaseDigests[place.InReleasePath];
             await store.StoreFileAsync(place.InReleasePath, sha256, name, cancellationToken).ConfigureAwait(false);
             proofs.Add(new LockedFile(sha256, name) { Proves = proves });
         }
@@ -70,7 +80,7 @@ internal static class AptListsChain
     }
 
     private static async Task<(LockedFile? Index, AptListPlace? Place, string? Problem, int Unproven)> ProveListAsync(string list, List<LockedFile> files,
-        AptListPlace? place, Dictionary<string, SignatureCheck> signatures, ProofStore store, CancellationToken cancellationToken)
+        AptListPlace? place, FileIdentity? readIdentity, Dictionary<string, SignatureCheck> signatures, ProofStore store, CancellationToken cancellationToken)
     {
         var listName = Path.GetFileName(list);
         if (place is null)
@@ -91,6 +101,12 @@ internal static class AptListsChain
             return (null, place, $"{listName}: {place.PathInRelease} is not listed in its InRelease", files.Count);
         }
         var name = ProofName.Index(place.Suite, place.PathInRelease);
+        if (readIdentity is { } identity && store.FindListDigest(identity) is { } recorded
+            && check.Release.CheckIndex(place.PathInRelease, recorded.Sha256, recorded.Size) is null
+            && await store.EnsureIndexCachedAsync(list, name, listed.Sha256, cancellationToken).ConfigureAwait(false))
+        {
+            return (new LockedFile(listed.Sha256, name) { Proves = [.. files.Select(f => f.Name)] }, place, null, 0);
+        }
         var scan = await store.ScanIndexAsync(list, name, listed.Sha256, files.Select(f => f.Name).ToHashSet(StringComparer.Ordinal), cancellationToken)
             .ConfigureAwait(false);
         if (check.Release.CheckIndex(place.PathInRelease, scan.Sha256, scan.Size) is { } failure)

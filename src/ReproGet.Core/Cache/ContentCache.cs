@@ -10,6 +10,7 @@ namespace ReproGet.Core.Cache;
 /// The content-addressed cache, laid out as Go repro-get lays it out so either tool can use the other's:
 /// <c>blobs/sha256/&lt;hex&gt;</c> holds verified bytes, <c>metadata/sha256/&lt;hex&gt;</c> the original base name
 /// as <c>{"Basename":"…"}</c>, and <c>digests/by-url-sha256/&lt;sha256 of URL&gt;</c> a <c>sha256:&lt;hex&gt;</c> per origin URL.
+/// <c>digests/&lt;kind&gt;/&lt;sha256 of key&gt;</c> holds the small records of <see cref="WriteRecord"/> (repro-get's own; the Go tool ignores them).
 /// </summary>
 public sealed class ContentCache : IDisposable
 {
@@ -182,6 +183,34 @@ public sealed class ContentCache : IDisposable
     public void RecordOrigin(string url, Sha256Digest digest) =>
         WriteAtomically(OriginPath(url), Encoding.ASCII.GetBytes(digest.Prefixed));
 
+    /// <summary>
+    /// Keeps <paramref name="value"/> against <paramref name="key"/>, a line that names everything the value depends on
+    /// (a file's identity, the hashes of the bytes a check read). The key is stored with it and compared in full by
+    /// <see cref="FindRecord"/>, so a record is only ever found for exactly the key it was written for.
+    /// </summary>
+    public void WriteRecord(string kind, string key, string value)
+    {
+        var path = RecordPath(kind, key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        WriteAtomically(path, Encoding.UTF8.GetBytes(key + "\n" + value));
+    }
+
+    /// <summary>The value written for exactly <paramref name="key"/>, or null (none, unreadable, or written for another key).</summary>
+    public string? FindRecord(string kind, string key)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(RecordPath(kind, key), Encoding.UTF8);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+        var newline = text.IndexOf('\n', StringComparison.Ordinal);
+        return newline >= 0 && string.Equals(text[..newline], key, StringComparison.Ordinal) ? text[(newline + 1)..] : null;
+    }
+
     public Sha256Digest? FindByOrigin(string url)
     {
         var path = OriginPath(url);
@@ -214,13 +243,14 @@ public sealed class ContentCache : IDisposable
             .OfType<CachedBlob>();
 
     /// <summary>
-    /// Temp files left by a process that died, in every directory the cache writes (blobs, basename and origin
-    /// records); only those older than <paramref name="age"/> are touched.
+    /// Temp files left by a process that died, in every directory the cache writes (blobs, basename, origin and
+    /// other records); only those older than <paramref name="age"/> are touched.
     /// </summary>
     public IReadOnlyList<string> RemoveStaleTempFiles(TimeSpan age)
     {
         var removed = new List<string>();
-        var temps = new[] { BlobDirectory, MetadataDirectory, OriginDirectory }
+        // OriginDirectory and the record kinds are the directories under digests/.
+        var temps = new[] { BlobDirectory, MetadataDirectory }.Concat(Directory.EnumerateDirectories(Path.Combine(Root, "digests")))
             .SelectMany(d => new DirectoryInfo(d).EnumerateFiles("*" + TempSuffix));
         foreach (var file in temps)
         {
@@ -259,6 +289,19 @@ public sealed class ContentCache : IDisposable
     }
 
     public void Dispose() => _lock.Dispose();
+
+    private string RecordPath(string kind, string key)
+    {
+        if (kind.Length == 0 || !kind.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') || kind == "by-url-sha256")
+        {
+            throw new ArgumentException($"not a record kind: {kind}", nameof(kind));
+        }
+        if (key.Contains('\n', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("a record key is one line", nameof(key));
+        }
+        return Path.Combine(Root, "digests", kind, Sha256Hasher.HashBytes(Encoding.UTF8.GetBytes(key)).Hex);
+    }
 
     private string OriginPath(string url) =>
         Path.Combine(OriginDirectory, Sha256Hasher.HashBytes(Encoding.UTF8.GetBytes(url)).Hex);

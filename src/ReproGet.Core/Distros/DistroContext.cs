@@ -30,6 +30,9 @@ public sealed record DistroContext(string Root, IStatusLog Log)
     /// </summary>
     public string? SnapshotArchive { get; init; }
 
+    /// <summary>The run's clock (tests move it).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>An absolute path inside the root: <c>RootPath("/var/lib/dpkg/status")</c>.</summary>
     public string RootPath(string absolute) =>
         Root == "/" ? absolute : Path.Combine(Root, absolute.TrimStart('/'));

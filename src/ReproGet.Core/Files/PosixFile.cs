@@ -18,6 +18,7 @@ internal static partial class PosixFile
     private const int EmptyPath = 0x1000;
     private const int CurrentDirectory = -100;
     private const uint WantType = 0x1;
+    private const uint WantIdentity = 0x1 | 0x40 | 0x80 | 0x100 | 0x200; // STATX_TYPE | MTIME | CTIME | INO | SIZE
     private const uint RenameNoReplace = 0x1;
     private const int TypeMask = 0xF000;
     public const int RegularType = 0x8000;
@@ -129,11 +130,50 @@ internal static partial class PosixFile
     [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Statx(int directory, string path, int flags, uint mask, out StatxBuffer status);
 
-    // struct statx is 256 bytes; stx_mode (type and permission bits) is the 16-bit field at offset 28.
+    /// <summary>Device, inode, size and change times of an open descriptor (statx): what <see cref="FileIdentity"/> keys on.</summary>
+    public static FileIdentity IdentityOf(SafeFileHandle handle)
+    {
+        var added = false;
+        handle.DangerousAddRef(ref added);
+        try
+        {
+            if (Statx((int)handle.DangerousGetHandle(), "", EmptyPath, WantIdentity, out var status) != 0)
+            {
+                throw new IOException(Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError()));
+            }
+            return new FileIdentity(status.DeviceMajor, status.DeviceMinor, status.Inode, (long)status.Size,
+                status.ModifiedSeconds * 1_000_000_000 + status.ModifiedNanoseconds,
+                status.ChangedSeconds * 1_000_000_000 + status.ChangedNanoseconds);
+        }
+        finally
+        {
+            handle.DangerousRelease();
+        }
+    }
+
+    // struct statx is 256 bytes (linux/stat.h): stx_mode (type and permission bits) is the 16-bit field at offset 28,
+    // stx_ino at 32, stx_size at 40, the statx_timestamp {s64 sec; u32 nsec} stx_ctime at 96 and stx_mtime at 112,
+    // stx_dev_major/minor at 136/140.
     [StructLayout(LayoutKind.Explicit, Size = 256)]
     private readonly struct StatxBuffer
     {
         [FieldOffset(28)]
         public readonly ushort Mode;
+        [FieldOffset(32)]
+        public readonly ulong Inode;
+        [FieldOffset(40)]
+        public readonly ulong Size;
+        [FieldOffset(96)]
+        public readonly long ChangedSeconds;
+        [FieldOffset(104)]
+        public readonly uint ChangedNanoseconds;
+        [FieldOffset(112)]
+        public readonly long ModifiedSeconds;
+        [FieldOffset(120)]
+        public readonly uint ModifiedNanoseconds;
+        [FieldOffset(136)]
+        public readonly uint DeviceMajor;
+        [FieldOffset(140)]
+        public readonly uint DeviceMinor;
     }
 }

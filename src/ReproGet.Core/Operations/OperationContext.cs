@@ -75,6 +75,7 @@ public sealed class OperationContext
     {
         Cache = Cache,
         Repositories = new BlobSourceRepositoryReader(() => Sources, FetchOptions),
+        Time = Time,
     };
 
     private IReadOnlyList<ProviderTemplate> ParseProviders()

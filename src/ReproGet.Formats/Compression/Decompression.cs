@@ -10,9 +10,16 @@ public static class Decompression
     /// Opens <paramref name="path"/> and decodes it by its magic number. A name that promises a compression
     /// (<c>.xz</c>, …) whose contents do not carry that compression's magic is an error rather than read as text.
     /// </summary>
-    public static Stream OpenFile(string path)
+    public static Stream OpenFile(string path) =>
+        OpenFile(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan));
+
+    /// <summary>
+    /// As <see cref="OpenFile(string)"/> for a file the caller opened (to fstat the very descriptor it reads); the
+    /// returned stream owns <paramref name="file"/>, which is disposed here if decoding cannot start.
+    /// </summary>
+    public static Stream OpenFile(FileStream file)
     {
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        var path = file.Name;
         try
         {
             Span<byte> head = stackalloc byte[CompressionDetector.MagicLength];

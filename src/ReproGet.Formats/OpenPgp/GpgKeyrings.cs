@@ -3,30 +3,32 @@ using System.Text;
 namespace ReproGet.Formats.OpenPgp;
 
 /// <summary>
-/// The keyring arguments for gpgv: binary keyrings as they are, armored <c>.asc</c> keys decoded into a temporary
-/// binary file (gpgv 2.2 reads only binary keyrings; apt's own wrapper does the same conversion), and an empty
-/// temporary home so gpg never reads or writes the user's own.
+/// The keyring arguments for gpgv: each keyring's bytes written into a private directory, binary keyrings as they
+/// are, armored <c>.asc</c> keys decoded (gpgv 2.2 reads only binary keyrings; apt's own wrapper does the same
+/// conversion), so gpgv reads exactly the bytes the caller read (and may have hashed); and an empty temporary home so
+/// gpg never reads or writes the user's own.
 /// </summary>
 public sealed class GpgKeyrings : IDisposable
 {
     private readonly string _directory;
 
+    /// <summary>Keyring files read now.</summary>
     public GpgKeyrings(IEnumerable<string> keyringFiles)
+        : this(keyringFiles.Select(f => (f, File.ReadAllBytes(f))))
+    {
+    }
+
+    /// <summary>Keyrings already read: each file's name (its suffix says armored or binary) and bytes.</summary>
+    public GpgKeyrings(IEnumerable<(string Path, byte[] Bytes)> keyrings)
     {
         _directory = Directory.CreateTempSubdirectory("repro-get-gpgv.").FullName;
         var files = new List<string>();
-        foreach (var file in keyringFiles)
+        foreach (var (file, bytes) in keyrings)
         {
-            if (file.EndsWith(".asc", StringComparison.Ordinal) && Dearmor(File.ReadAllText(file)) is { } binary)
-            {
-                var converted = Path.Combine(_directory, $"{files.Count}.gpg");
-                File.WriteAllBytes(converted, binary);
-                files.Add(converted);
-            }
-            else
-            {
-                files.Add(file);
-            }
+            var binary = file.EndsWith(".asc", StringComparison.Ordinal) && Dearmor(Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF')) is { } decoded ? decoded : bytes;
+            var copy = Path.Combine(_directory, $"{files.Count}.gpg");
+            File.WriteAllBytes(copy, binary);
+            files.Add(copy);
         }
         Files = files;
     }
