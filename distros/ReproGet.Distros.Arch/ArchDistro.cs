@@ -3,6 +3,7 @@ using ReproGet.Core.Lockfiles;
 using ReproGet.Distros.Arch.Configuration;
 using ReproGet.Distros.Arch.Installing;
 using ReproGet.Distros.Arch.Locking;
+using ReproGet.Distros.Arch.Resolving;
 using ReproGet.Distros.Arch.Templates;
 using ReproGet.Distros.Arch.Verifying;
 
@@ -21,6 +22,8 @@ public sealed class ArchDistro : IDistro
     public IPackageLocker Locker { get; } = new PacmanLocker();
 
     public IPackageInstaller Installer { get; } = new PacmanInstaller();
+
+    public IPackageResolver? Resolver { get; } = new PacmanResolver();
 
     // Every signature is checked before the one transaction; pacman-key accepts only keys the keyring trusts.
     public IBundleInstaller Bundle { get; } = new BundleInstaller("pacman", """

@@ -3,6 +3,7 @@ using ReproGet.Core.Lockfiles;
 using ReproGet.Distros.Fedora.Configuration;
 using ReproGet.Distros.Fedora.Installing;
 using ReproGet.Distros.Fedora.Locking;
+using ReproGet.Distros.Fedora.Resolving;
 using ReproGet.Distros.Fedora.Verifying;
 
 namespace ReproGet.Distros.Fedora;
@@ -21,6 +22,8 @@ public sealed class FedoraDistro : IDistro
     public IPackageLocker Locker { get; } = new RpmLocker();
 
     public IPackageInstaller Installer { get; } = new RpmInstaller();
+
+    public IPackageResolver? Resolver { get; } = new DnfResolver();
 
     // A valid signature is demanded of every file before the one transaction: plain `rpmkeys --checksig` passes unsigned files.
     public IBundleInstaller Bundle { get; } = new BundleInstaller("rpm", """

@@ -30,4 +30,14 @@ public sealed class LockComparisonTests
         Assert.Equal("hello:amd64: 2.10-3 (sha256 aaaaaaaaaaaa) → 2.10-3 (sha256 bbbbbbbbbbbb)",
             Assert.Single(LockComparison.Compare(old, rebuilt)).ToString());
     }
+
+    [Fact]
+    public void AFileThatIsNoPackageIsNamedWithItsShortHash()
+    {
+        var old = $"{A}  dists/bookworm/InRelease\n";
+        var fresh = $"{B}  dists/bookworm/InRelease\n{C}  r/rg-epoch/rg-epoch-1:0.5-2-any.pkg.tar.zst.sig\n";
+
+        Assert.Equal(["dists/bookworm/InRelease: sha256 aaaaaaaaaaaa → sha256 bbbbbbbbbbbb", "added r/rg-epoch/rg-epoch-1:0.5-2-any.pkg.tar.zst.sig sha256 cccccccccccc"],
+            LockComparison.Compare(old, fresh).Select(d => d.ToString()));
+    }
 }

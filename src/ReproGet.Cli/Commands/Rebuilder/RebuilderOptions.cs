@@ -33,8 +33,8 @@ internal static class RebuilderOptions
 
     public static readonly Option<string?> Config = new("--config")
     {
-        Description = $"The project file whose [[rebuilder]] tables, threshold and allow list apply (default: ./{ProjectFile.DefaultName} if it exists); "
-            + "--rebuilder and --threshold override it",
+        Description = $"The project file whose providers, [[rebuilder]] tables, threshold and allow list apply (default: ./{ProjectFile.DefaultName} if it exists); "
+            + "--provider, --rebuilder and --threshold override it",
         HelpName = "FILE",
     };
 

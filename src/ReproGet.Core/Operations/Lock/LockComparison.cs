@@ -4,7 +4,8 @@ namespace ReproGet.Core.Operations.Lock;
 
 /// <summary>
 /// Compares two lockfiles entry by entry: packages by <c>name:arch</c> (so a new version is one change, not a removal
-/// and an addition), other files (signed indexes under <c>dists/…</c>) by name. Comments are ignored.
+/// and an addition), other files (signatures, signed indexes under <c>dists/…</c>) by name, shown with their short
+/// SHA-256. Comments are ignored.
 /// </summary>
 public static class LockComparison
 {
@@ -44,7 +45,8 @@ public static class LockComparison
             }
             var package = new LockEntry(line.Name, Hashing.Sha256Digest.Parse(line.Sha256)).Package;
             var key = package is null ? line.Name : LockUpdate.Key(package);
-            entries[key] = (package?.FullVersion ?? line.Name, line.Sha256);
+            // A file that is no package (a signature, a signed index) has no version: its hash stands in.
+            entries[key] = (package?.FullVersion ?? Short(line.Sha256), line.Sha256);
         }
         return entries;
     }

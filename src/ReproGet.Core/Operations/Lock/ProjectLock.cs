@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ReproGet.Core.Cache;
 using ReproGet.Core.Distros;
 using ReproGet.Core.Errors;
 using ReproGet.Core.Lockfiles;
@@ -7,8 +8,16 @@ using ReproGet.Core.Projects;
 
 namespace ReproGet.Core.Operations.Lock;
 
-/// <summary>What <c>lock</c> was asked: which architectures (empty = the project's), check only, refresh the indexes.</summary>
-public sealed record ProjectLockOptions(IReadOnlyList<string> Architectures, bool Check, bool Refresh, string CacheRoot);
+/// <summary>
+/// What <c>lock</c> was asked: which architectures (empty = the project's), check only, refresh the indexes; whether to
+/// pin the signature chain too, and the run's cache (the private solver states live under its root; the chain's files go into it).
+/// </summary>
+public sealed record ProjectLockOptions(IReadOnlyList<string> Architectures, bool Check, bool Refresh, string CacheRoot)
+{
+    public bool Provenance { get; init; } = true;
+
+    public CacheAccess? Cache { get; init; }
+}
 
 /// <summary>One architecture's lock: where it lives, its fresh text, and how the file on disk differs from it.</summary>
 public sealed record ArchitectureLock(string Architecture, string Path, string Text, string Solver, bool Existed,
@@ -36,7 +45,7 @@ public static class ProjectLock
         IStatusLog log, CancellationToken cancellationToken)
     {
         var resolver = distro.Resolver ?? throw new ReproGetException(
-            $"{project.Path}: `lock` has no solver for distro \"{distro.Name}\" yet (Debian and Ubuntu resolve with apt-get)",
+            $"{project.Path}: `lock` has no solver for distro \"{distro.Name}\"",
             $"lock inside a {distro.Name} system instead: install the packages, then `repro-get hash generate`");
         var architectures = options.Architectures.Count == 0 ? project.Architectures : options.Architectures;
         foreach (var architecture in architectures.Where(a => !project.Architectures.Contains(a)))
@@ -66,17 +75,15 @@ public static class ProjectLock
             Architecture = architecture,
             Packages = project.Packages,
             Recommends = project.Recommends,
-            StatusFile = project.Base.Kind switch
-            {
-                ProjectBaseKind.Status => project.Base.Path,
-                ProjectBaseKind.Root => Path.Combine(project.Base.Path!, "var/lib/dpkg/status"),
-                _ => null,
-            },
-            TrustRoot = project.Base.Kind == ProjectBaseKind.Root ? project.Base.Path : null,
+            StatusFile = project.Base.Kind == ProjectBaseKind.Status ? project.Base.Path : null,
+            BaseRoot = project.Base.Kind == ProjectBaseKind.Root ? project.Base.Path : null,
+            Release = project.ReleaseVersion,
             Keyring = project.Keyring,
             Snapshot = project.Snapshot,
             StateDirectory = StateDirectory(options.CacheRoot, project, architecture),
             Refresh = options.Refresh || options.Check,
+            LockProvenance = options.Provenance,
+            Cache = options.Cache,
         };
         var resolution = await resolver.ResolveAsync(request, log, cancellationToken).ConfigureAwait(false);
         var files = resolution.Files;
