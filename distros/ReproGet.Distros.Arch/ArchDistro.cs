@@ -6,6 +6,7 @@ using ReproGet.Distros.Arch.Installing;
 using ReproGet.Distros.Arch.Locking;
 using ReproGet.Distros.Arch.Resolving;
 using ReproGet.Distros.Arch.Templates;
+using ReproGet.Distros.Arch.Verifying;
 
 namespace ReproGet.Distros.Arch;
 
@@ -43,6 +44,9 @@ public sealed class ArchDistro : IDistro
     /// <summary>Dockerfile and Dockerfile.generate-hash; no bundle variant yet (the bundle's install.sh works in any stage).</summary>
     public IDockerfileRenderer Dockerfiles { get; } =
         new EmbeddedDockerfileTemplates(typeof(ArchDistro).Assembly, "ReproGet.Distros.Arch.Templates", ArchDockerfileInputs.Rules);
+
+    /// <summary>verify: each package's locked .sig against the root's pacman keyring or --keyring files.</summary>
+    public IProvenanceVerifier Provenance => new PacmanProvenanceVerifier(this);
 
     public IReadOnlyList<string> DefaultProviders(DistroContext context) => ArchProviders.For(context);
 

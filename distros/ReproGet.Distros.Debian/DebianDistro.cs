@@ -19,5 +19,7 @@ public sealed class DebianDistro : DpkgDistro
         "http://snapshot.debian.org/archive/debian-security/{{timeToDebianSnapshot .Epoch}}/{{.Name}}",
         "http://archive.debian.org/debian/{{.Name}}",
         "http://archive.debian.org/debian-security/{{.Name}}",
+        // The chain of versions found in the snapshot archive is named by its own path (archive/NAME/TIME/dists/…).
+        "http://snapshot.debian.org/{{.Name}}",
     ];
 }

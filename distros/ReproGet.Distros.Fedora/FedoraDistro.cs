@@ -5,6 +5,7 @@ using ReproGet.Distros.Fedora.Configuration;
 using ReproGet.Distros.Fedora.Installing;
 using ReproGet.Distros.Fedora.Locking;
 using ReproGet.Distros.Fedora.Resolving;
+using ReproGet.Distros.Fedora.Verifying;
 
 namespace ReproGet.Distros.Fedora;
 
@@ -38,6 +39,9 @@ public sealed class FedoraDistro : IDistro
         """);
 
     public IDockerfileRenderer? Dockerfiles => null;
+
+    /// <summary>verify: each package's header signature with rpmkeys, against the root's rpm database or --keyring key files.</summary>
+    public IProvenanceVerifier Provenance => new RpmProvenanceVerifier(this);
 
     public IReadOnlyList<string> DefaultProviders(DistroContext context)
     {

@@ -20,6 +20,7 @@ public sealed class DistroProvidersTests
             "http://snapshot.debian.org/archive/debian-security/{{timeToDebianSnapshot .Epoch}}/{{.Name}}",
             "http://archive.debian.org/debian/{{.Name}}",
             "http://archive.debian.org/debian-security/{{.Name}}",
+            "http://snapshot.debian.org/{{.Name}}",
         ], new DebianDistro().DefaultProviders(root.Context));
     }
 
@@ -32,7 +33,7 @@ public sealed class DistroProvidersTests
 
         Assert.Equal("http://deb.debian.org/debian/{{.Name}}", providers[0]);
         Assert.Equal("http://deb.debian.org/debian-security/{{.Name}}", providers[1]);
-        Assert.Equal(6, providers.Count);
+        Assert.Equal(7, providers.Count);
     }
 
     [Fact]

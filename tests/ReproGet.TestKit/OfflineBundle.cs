@@ -8,12 +8,13 @@ public static class OfflineBundle
 {
     /// <param name="temp">Where the bundle, the cache it is made from and the wrappers go.</param>
     /// <param name="toolOptions">Each tool install.sh calls, with the options its wrapper adds (quoted for sh).</param>
+    /// <param name="bundleOptions">More options for <c>bundle</c> (providers, <c>--keyring</c>).</param>
     public static async Task<RealTool.Result> WriteAndInstallAsync(TempDirectory temp, string distro, string provider, string lockfile,
-        IReadOnlyDictionary<string, string> toolOptions)
+        IReadOnlyDictionary<string, string> toolOptions, IReadOnlyList<string>? bundleOptions = null)
     {
         var bundle = temp.Combine("bundle");
         using (var write = await ReproGetProcess.RunAsync(["--distro", distro, "--cache", temp.Combine("cache"),
-            "--provider", provider, "bundle", lockfile, "-o", bundle]).ConfigureAwait(false))
+            "--provider", provider, "bundle", lockfile, "-o", bundle, .. bundleOptions ?? []]).ConfigureAwait(false))
         {
             if (write.ExitCode != 0)
             {

@@ -28,6 +28,9 @@ internal sealed class DpkgLocker(bool debianSnapshot) : IPackageLocker
         var (locked, missing, index, nativeArchitecture) = await Task.Run(() => Lock(context, packages, cancellationToken), cancellationToken).ConfigureAwait(false);
         var reasons = new Dictionary<LockTarget, string>();
         var installedMissing = missing.Where(t => t.Installed is not null).ToList();
+        // Snapshot finds carry their own chain (the snapshot InRelease and index they were read from), not an apt list's.
+        var fromSnapshot = new List<LockedFile>();
+        IReadOnlyList<LockedFile> snapshotProofs = [];
         if (debianSnapshot && context.SnapshotArchive is { } snapshot && installedMissing.Count > 0)
         {
             var clock = Stopwatch.StartNew();
@@ -35,10 +38,14 @@ internal sealed class DpkgLocker(bool debianSnapshot) : IPackageLocker
             var (found, why) = await resolver.ResolveAsync(installedMissing, cancellationToken).ConfigureAwait(false);
             foreach (var (target, stanza) in found)
             {
-                locked.Add(new AptListsChain.Locked(Checked(stanza), stanza.ListFile));
+                fromSnapshot.Add(Checked(stanza));
                 missing.Remove(target);
             }
             reasons = why;
+            if (context.LockProvenance)
+            {
+                snapshotProofs = await resolver.ProofsAsync(found.Values, cancellationToken).ConfigureAwait(false);
+            }
             context.Log.Debug($"snapshot archive {snapshot}: {found.Count} of {installedMissing.Count} versions locked ({clock.ElapsedMilliseconds} ms)");
         }
         var files = locked.DistinctBy(l => l.File.Name).ToList();
@@ -50,7 +57,8 @@ internal sealed class DpkgLocker(bool debianSnapshot) : IPackageLocker
         {
             context.Log.Debug($"signature chain: {proofs.Count} files ({chainClock.ElapsedMilliseconds} ms; {Spent()})");
         }
-        return new LockResult([.. proofs, .. files.Select(l => l.File)], Missing(index, missing, reasons));
+        return new LockResult([.. proofs, .. snapshotProofs, .. files.Select(l => l.File), .. fromSnapshot.DistinctBy(f => f.Name)],
+            Missing(index, missing, reasons));
     }
 
     private static (List<AptListsChain.Locked> Locked, List<LockTarget> Missing, AptListsIndex Index, string NativeArchitecture) Lock(

@@ -26,7 +26,8 @@ public static class ChainVerifier
             }
             return new SuiteProof(suite, p.Name, check);
         })).ConfigureAwait(false);
-        var bySuite = suites.ToDictionary(s => s.Suite, StringComparer.Ordinal);
+        // Keyed by root, not suite: a lock may hold a live suite and the same suite from the snapshot archive.
+        var bySuite = suites.ToDictionary(s => ProofName.RootOfInRelease(s.InReleaseName), StringComparer.Ordinal);
         var indexProofs = new List<IndexProof>();
         for (var i = 0; i < indexes.Count; i++)
         {

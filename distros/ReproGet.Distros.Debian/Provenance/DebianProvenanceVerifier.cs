@@ -1,5 +1,6 @@
 using ReproGet.Core.Distros;
 using ReproGet.Core.Operations.Verify;
+using ReproGet.Formats.OpenPgp;
 
 namespace ReproGet.Distros.Debian.Provenance;
 
@@ -34,7 +35,7 @@ internal sealed class DebianProvenanceVerifier(IDistro distro) : IProvenanceVeri
             Details =
             [
                 new("fingerprint", proof.Signer.Fingerprint), new("uid", proof.Signer.Uid), new("suite", proof.Suite!),
-                new("date", Format(proof.ReleaseDate)), new("signed", GpgvStatus.Format(proof.Signer.SignedAt)), new("index", proof.Index!),
+                new("date", Format(proof.ReleaseDate)), new("signed", GpgStatus.Format(proof.Signer.SignedAt)), new("index", proof.Index!),
             ],
         },
         ProofStatus.Unproven => new VerificationRow(entry, ProvenanceCheck.Name, VerificationStatus.Unproven, proof.Reason ?? "no chain"),
@@ -51,5 +52,5 @@ internal sealed class DebianProvenanceVerifier(IDistro distro) : IProvenanceVeri
         _ => "entry",
     };
 
-    private static string Format(DateTimeOffset? date) => date is { } d ? GpgvStatus.Format(d) : "(no Date)";
+    private static string Format(DateTimeOffset? date) => date is { } d ? GpgStatus.Format(d) : "(no Date)";
 }

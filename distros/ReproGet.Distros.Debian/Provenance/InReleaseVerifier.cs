@@ -1,4 +1,5 @@
 using ReproGet.Core.Processes;
+using ReproGet.Formats.OpenPgp;
 
 namespace ReproGet.Distros.Debian.Provenance;
 
@@ -37,7 +38,7 @@ public static class InReleaseVerifier
     private static async Task<(SignatureCheck Check, byte[]? SignedText)> VerifyCoreAsync(string inReleasePath, byte[]? bytes, KeyringSnapshot keys,
         DateTimeOffset? asOf, CancellationToken cancellationToken, TimeProvider? time)
     {
-        using var keyrings = new GpgvKeyrings(keys);
+        using var keyrings = new GpgKeyrings(keys.Files);
         var signedText = Path.Combine(keyrings.HomeDirectory, "signed-text");
         var input = inReleasePath;
         if (bytes is not null)
@@ -48,7 +49,7 @@ public static class InReleaseVerifier
         var result = await ProcessRunner.RunAsync(Tool,
             ["--homedir", keyrings.HomeDirectory, "--status-fd", "1", "--output", signedText, .. keyrings.Arguments(), "--", input],
             cancellationToken, throwOnFailure: false).ConfigureAwait(false);
-        var (signer, failure) = GpgvStatus.Parse(result.StandardOutput).Judge(asOf, (time ?? TimeProvider.System).GetUtcNow());
+        var (signer, failure) = GpgStatus.Parse(result.StandardOutput).Judge(asOf, (time ?? TimeProvider.System).GetUtcNow());
         if (signer is null)
         {
             return (SignatureCheck.Failed(failure ?? "gpgv accepted no signature"), null);
@@ -58,6 +59,6 @@ public static class InReleaseVerifier
             return (SignatureCheck.Failed("gpgv returned no signed text (is it a clear-signed InRelease?)"), null);
         }
         var text = await File.ReadAllBytesAsync(signedText, cancellationToken).ConfigureAwait(false);
-        return (SignatureCheck.Valid(ReleaseFile.Parse(text, inReleasePath), signer), text);
+        return (SignatureCheck.Valid(ReleaseFile.Parse(text, inReleasePath), new ReleaseSigner(signer.Fingerprint, signer.Uid, signer.SignedAt)), text);
     }
 }

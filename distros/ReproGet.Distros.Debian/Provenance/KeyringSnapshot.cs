@@ -5,7 +5,7 @@ namespace ReproGet.Distros.Debian.Provenance;
 
 /// <summary>
 /// The bytes of every keyring file of a <see cref="TrustedKeys"/>, read once: gpgv is given exactly these bytes
-/// (<see cref="GpgvKeyrings"/>), and <see cref="Digest"/> names them, so a verdict recorded against the digest is
+/// (<see cref="Formats.OpenPgp.GpgKeyrings"/>), and <see cref="Digest"/> names them, so a verdict recorded against the digest is
 /// one that gpgv reached with these very keys.
 /// </summary>
 internal sealed class KeyringSnapshot

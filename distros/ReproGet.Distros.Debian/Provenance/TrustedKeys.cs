@@ -6,7 +6,7 @@ namespace ReproGet.Distros.Debian.Provenance;
 /// <summary>
 /// The OpenPGP keyring files a chain is checked against: the ones the user names, or the root's archive keyring
 /// (<c>/usr/share/keyrings/debian-archive-keyring.gpg</c>) and every key in <c>/etc/apt/trusted.gpg.d</c>, as apt would.
-/// Armored <c>.asc</c> files are accepted: <see cref="GpgvKeyrings"/> converts them for gpgv.
+/// Armored <c>.asc</c> files are accepted: <see cref="Formats.OpenPgp.GpgKeyrings"/> converts them for gpgv.
 /// </summary>
 public sealed record TrustedKeys(IReadOnlyList<string> Files)
 {

@@ -1,5 +1,6 @@
 using ReproGet.Core.Distros;
 using ReproGet.Core.Errors;
+using ReproGet.Core.Hashing;
 using ReproGet.Distros.Debian.Apt;
 using ReproGet.Distros.Debian.Locking;
 using ReproGet.Distros.Debian.Provenance;
@@ -20,6 +21,40 @@ internal sealed class SnapshotResolver(DistroContext context, string baseUrl, st
     private readonly SnapshotArchive _archive = new(context, baseUrl);
     private readonly TrustedKeys _keys = TrustedKeys.ForRoot(context);
     private readonly Dictionary<string, Task<List<IndexedPackage>>> _suites = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SnapshotChain> _chains = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The chain behind <paramref name="found"/> stanzas as lock lines (<c>archive/NAME/TIME/dists/SUITE/InRelease</c> and
+    /// the index each was read from), each file put into the cache. Every link was verified when the stanza was read.
+    /// </summary>
+    public async Task<IReadOnlyList<LockedFile>> ProofsAsync(IEnumerable<IndexedPackage> found, CancellationToken cancellationToken)
+    {
+        using var store = ProofStore.Open(context);
+        var proofs = new List<LockedFile>();
+        var inReleases = new Dictionary<string, (string Path, List<string> Proves)>(StringComparer.Ordinal);
+        foreach (var group in found.GroupBy(f => f.ListFile, StringComparer.Ordinal))
+        {
+            if (!_chains.TryGetValue(group.Key, out var chain))
+            {
+                continue;
+            }
+            var proves = group.Select(f => f.Filename).Distinct(StringComparer.Ordinal).ToList();
+            await store.StoreFileAsync(chain.IndexPath, chain.IndexSha256, chain.IndexName, cancellationToken).ConfigureAwait(false);
+            proofs.Add(new LockedFile(chain.IndexSha256, chain.IndexName) { Proves = proves });
+            if (!inReleases.TryGetValue(chain.InReleaseName, out var entry))
+            {
+                inReleases[chain.InReleaseName] = entry = (chain.InReleasePath, []);
+            }
+            entry.Proves.AddRange(proves);
+        }
+        foreach (var (name, (path, proves)) in inReleases)
+        {
+            var sha256 = await Sha256Hasher.HashFileAsync(path, cancellationToken).ConfigureAwait(false);
+            await store.StoreFileAsync(path, sha256, name, cancellationToken).ConfigureAwait(false);
+            proofs.Add(new LockedFile(sha256, name) { Proves = proves });
+        }
+        return proofs;
+    }
 
     /// <summary>Resolves what it can of <paramref name="targets"/> (installed packages); the rest come back with why.</summary>
     public async Task<(Dictionary<LockTarget, IndexedPackage> Found, Dictionary<LockTarget, string> Reasons)> ResolveAsync(
@@ -164,7 +199,7 @@ internal sealed class SnapshotResolver(DistroContext context, string baseUrl, st
         var key = $"{archive}/{time}/{suite}/{names.Count}";
         if (!_suites.TryGetValue(key, out var task))
         {
-            _suites[key] = task = SnapshotSuite.ReadAsync(_archive, archive, time, suite, components, architectures, names, _keys, cancellationToken);
+            _suites[key] = task = SnapshotSuite.ReadAsync(_archive, archive, time, suite, components, architectures, names, _keys, _chains, cancellationToken);
         }
         return task;
     }

@@ -11,6 +11,7 @@ namespace ReproGet.Distros.Debian.Snapshot;
 /// gpgv against the root's keys (<see cref="InReleaseVerifier"/>, as of its own signature time), the index checked
 /// against the SHA-256 and size the signed Release lists (<see cref="ReleaseFile.CheckIndex"/>), and only then the
 /// stanzas of the wanted packages read from those same index bytes. Any broken link refuses the whole suite, named.
+/// Each index read is recorded in <c>chains</c> by its URL (the stanzas' <c>ListFile</c>), so the lock can carry its chain.
 /// </summary>
 internal static class SnapshotSuite
 {
@@ -19,7 +20,7 @@ internal static class SnapshotSuite
     /// <summary>The wanted packages' stanzas of <paramref name="suite"/>'s indexes for <paramref name="architectures"/>.</summary>
     public static async Task<List<IndexedPackage>> ReadAsync(SnapshotArchive archive, string archiveName, string time, string suite,
         IReadOnlyList<string> components, IReadOnlyCollection<string> architectures, IReadOnlySet<string> names, TrustedKeys keys,
-        CancellationToken cancellationToken)
+        IDictionary<string, SnapshotChain> chains, CancellationToken cancellationToken)
     {
         var suiteUrl = archive.SuiteUrl(archiveName, time, suite);
         var inRelease = await archive.FetchAsync(suiteUrl + "InRelease", immutable: true, cancellationToken).ConfigureAwait(false);
@@ -51,6 +52,11 @@ internal static class SnapshotSuite
                 if (release.CheckIndex(path, sha256, new FileInfo(index).Length) is { } failure)
                 {
                     throw new SnapshotRefusedException($"{indexUrl}: {failure}");
+                }
+                var root = ProofName.SnapshotRoot(archiveName, time, suite);
+                lock (chains)
+                {
+                    chains[indexUrl] = new SnapshotChain($"{root}/{ProofName.InReleaseFile}", inRelease, $"{root}/{path}", index, sha256);
                 }
                 await using var stream = Decompression.Open(File.OpenRead(index), CompressionDetector.FromSuffix(path), indexUrl);
                 PackagesListScanner.Scan(stream, lookup, (name, stanza) =>

@@ -24,5 +24,12 @@ public interface IProvenanceVerifier
     /// <summary>Binary keyring files a bundle's install.sh should trust (the given ones, else the root's); none by default.</summary>
     IReadOnlyList<string> BundleKeyrings(DistroContext context, IReadOnlyList<string> given) => [];
 
+    /// <summary>
+    /// True when the plugin's installer itself refuses, before anything is installed, every package whose signature
+    /// does not verify with the root's keys (pacman-key, rpmkeys): install's provenance gate then leaves the check to
+    /// the installer, which reads only the packages it installs.
+    /// </summary>
+    bool CheckedByInstaller => false;
+
     Task<IReadOnlyList<VerificationRow>> VerifyAsync(DistroContext context, ProvenanceRequest request, CancellationToken cancellationToken);
 }

@@ -24,6 +24,20 @@ public sealed class ArchTestRepository : IAsyncLifetime
 
     public string ByHashProvider => Server.Url("/sha256/{{.SHA256}}");
 
+    /// <summary>The rogue packager's public key, as a binary keyring file.</summary>
+    public string RogueKeyring
+    {
+        get
+        {
+            var path = _temp.Combine("rogue.gpg");
+            if (!File.Exists(path))
+            {
+                RealTool.Run("gpg", "--homedir", _temp.Combine("gnupg-rogue"), "--batch", "--quiet", "--output", path, "--export");
+            }
+            return path;
+        }
+    }
+
     /// <summary>The package files of the repository (not the rogue one), with their signatures beside them.</summary>
     public IEnumerable<string> Packages => Directory.EnumerateFiles(RepositoryDirectory, "*.pkg.tar.zst").Order(StringComparer.Ordinal);
 

@@ -1,5 +1,8 @@
 using ReproGet.Core.Cache;
 using ReproGet.Core.Distros;
+using ReproGet.Core.Lockfiles;
+using ReproGet.Core.Operations.Verify;
+using ReproGet.Distros.Debian.Provenance;
 using ReproGet.Formats.Compression;
 using ReproGet.Formats.Deb822;
 using ReproGet.TestKit;
@@ -26,7 +29,38 @@ public sealed class SnapshotLockTests(SnapshotServer snapshot) : IClassFixture<S
 
         Assert.Null(result.Missing);
         Assert.Equal(new[] { snapshot.ApiOnly.LockLine, snapshot.OldA.LockLine, snapshot.OldAll.LockLine }.Order(StringComparer.Ordinal),
-            result.Files.Select(f => $"{f.Sha256.Hex}  {f.Name}\n").Order(StringComparer.Ordinal));
+            Packages(result).Select(f => $"{f.Sha256.Hex}  {f.Name}\n").Order(StringComparer.Ordinal));
+        // Each time's chain, named by the snapshot archive's own path: two times of one suite cannot clash.
+        Assert.Equal(
+        [
+            $"archive/debian/{SnapshotServer.OldTime}/dists/bookworm/InRelease",
+            $"archive/debian/{SnapshotServer.OldTime}/dists/bookworm/main/binary-amd64/Packages",
+            $"archive/debian/{SnapshotServer.ApiTime}/dists/bookworm/InRelease",
+            $"archive/debian/{SnapshotServer.ApiTime}/dists/bookworm/main/binary-amd64/Packages",
+        ], Chain(result).Select(f => f.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheSnapshotChainInTheLockVerifiesOfflineFromTheCache()
+    {
+        using var root = Root(SnapshotServer.OldTime, (snapshot.OldA, "amd64"), (snapshot.OldAll, "all"), (snapshot.ApiOnly, "amd64"));
+        using var cache = new TempDirectory();
+        var result = await LockAsync(root, cache.Path);
+        var entries = Sha256SumsReader.Parse(cache.Combine("SHA256SUMS"), [.. result.Files.Select(f => $"{f.Sha256.Hex}  {f.Name}")], null);
+        var distro = new DebianDistro();
+        var open = new CacheAccess(cache.Path).Open();
+
+        var report = await ProvenanceCheck.RunAsync(distro, root.Context, open, entries, [], requireProven: true, CancellationToken.None);
+        var otherKey = await ProvenanceCheck.RunAsync(distro, root.Context, open, entries, ["/usr/share/keyrings/debian-archive-keyring.gpg"],
+            requireProven: true, CancellationToken.None);
+
+        Assert.True(report.Succeeded, string.Join("\n", report.Rows.Select(r => $"{r.Entry.Name}: {r.Summary}")));
+        Assert.Equal(3, report.Count(VerificationStatus.Verified));
+        var apiOnly = report.Rows.Single(r => r.Entry.Name == snapshot.ApiOnly.PoolName);
+        Assert.Contains(new KeyValuePair<string, string>("index", $"archive/debian/{SnapshotServer.ApiTime}/dists/bookworm/main/binary-amd64/Packages"), apiOnly.Details);
+        Assert.Contains(new KeyValuePair<string, string>("suite", "bookworm"), apiOnly.Details);
+        Assert.Equal(3, otherKey.Count(VerificationStatus.Failed));
+        Assert.All(otherKey.Rows, r => Assert.Contains("signature link broken", r.Summary, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -41,7 +75,8 @@ public sealed class SnapshotLockTests(SnapshotServer snapshot) : IClassFixture<S
         var again = await LockAsync(root, cache.Path);
 
         Assert.Null(again.Missing);
-        Assert.Equal(2, again.Files.Count);
+        Assert.Equal(2, Packages(again).Count());
+        Assert.Equal(2, Chain(again).Count());
         Assert.True(before >= 1);
         Assert.Equal(before, snapshot.Http.RequestCount(inRelease));
     }
@@ -68,7 +103,9 @@ public sealed class SnapshotLockTests(SnapshotServer snapshot) : IClassFixture<S
 
         Assert.Null(result.Missing);
         Assert.Equal(expected.Select(s => $"{s.Sha256}  {s.Filename}").Order(StringComparer.Ordinal),
-            result.Files.Select(f => $"{f.Sha256.Hex}  {f.Name}").Order(StringComparer.Ordinal));
+            Packages(result).Select(f => $"{f.Sha256.Hex}  {f.Name}").Order(StringComparer.Ordinal));
+        Assert.Contains(result.Files, f => f.Name == $"archive/debian-security/{SnapshotServer.RealTime}/dists/bookworm-security/InRelease"
+            && f.Sha256.Hex == Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(inRelease)));
     }
 
     [Fact]
@@ -131,6 +168,10 @@ public sealed class SnapshotLockTests(SnapshotServer snapshot) : IClassFixture<S
         Assert.Empty(result.Files);
         Assert.Equal("rgsnap-a:amd64=1.0-1", Assert.Single(result.Missing!.Packages).Package);
     }
+
+    private static IEnumerable<LockedFile> Packages(LockResult result) => result.Files.Where(f => !ProofName.IsProof(f.Name));
+
+    private static IEnumerable<LockedFile> Chain(LockResult result) => result.Files.Where(f => ProofName.IsProof(f.Name));
 
     private DebianRoot Root(string imageTime, params (Integration.DebPackage Deb, string Architecture)[] installed)
     {

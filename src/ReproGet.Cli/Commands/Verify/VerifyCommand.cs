@@ -14,7 +14,7 @@ internal static class VerifyCommand
 
     public static readonly Option<string[]> Keyring = new("--keyring")
     {
-        Description = "OpenPGP keyring to trust (repeatable; default: the root's /usr/share/keyrings/debian-archive-keyring.gpg and /etc/apt/trusted.gpg.d)",
+        Description = "Keys to trust instead of the root's (repeatable). Debian: OpenPGP keyrings (default debian-archive-keyring.gpg and /etc/apt/trusted.gpg.d); Arch: OpenPGP keyrings (default the pacman keyring); Fedora: armored public keys (default the root's rpmdb); Alpine: a key folder (default /etc/apk/keys)",
         Arity = ArgumentArity.ZeroOrMore,
     };
 
@@ -25,12 +25,14 @@ internal static class VerifyCommand
         var json = new Option<bool>("--json") { Description = "Print the report as JSON" };
         var command = new Command("verify", """
             Check, offline, that the distro signed every package file of the lockfiles. For Debian and Ubuntu the lock
-            carries the chain (dists/<suite>/InRelease → Packages index → .deb) written by `hash generate`; each
-            package is reported verified (key fingerprint and uid, suite, InRelease Date), unproven (no chain) or
-            failed (which link broke, and why). Old signatures are judged as of their own date. Missing chain files
-            are fetched first unless --offline. With a rebuilder quorum (--threshold, --rebuilder), each Debian/Arch
-            package also gets a quorum row; --offline re-checks it from the attestations in the cache (or those a
-            bundle carried, after `cache import BUNDLE/`). Exit status 0 only if nothing failed.
+            carries the chain (dists/<suite>/InRelease → Packages index → .deb) written by `hash generate`; Arch: each
+            package's locked .sig; Fedora: each rpm's header signature (rpmkeys); Alpine: each .apk's .SIGN.RSA*.
+            Each package is reported verified (key fingerprint or ID and uid; Debian: suite, InRelease Date),
+            unproven (no chain, no .sig, an unsigned rpm) or failed (which link broke, and why). Old signatures are
+            judged as of their own date. Missing files are fetched first unless --offline. With a rebuilder quorum
+            (--threshold, --rebuilder), each Debian/Arch package also gets a quorum row; --offline re-checks it from
+            the attestations in the cache (or those a bundle carried, after `cache import BUNDLE/`). Exit status 0
+            only if nothing failed.
 
             Example:
               repro-get verify SHA256SUMS-amd64

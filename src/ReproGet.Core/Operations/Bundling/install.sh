@@ -37,8 +37,9 @@ if [ -s provenance.list ]; then
         : > "$chain/entries"
         while read -r kind sha name; do
             [ "$kind" = release ] || continue
-            suite=${name#dists/}
-            suite=${suite%/InRelease}
+            # root: dists/SUITE, or archive/NAME/TIME/dists/SUITE for a suite read from the snapshot archive.
+            root=${name%/InRelease}
+            suite=${root#*dists/}
             rm -f "$chain/release"
             status=$(gpgv --homedir "$chain" --status-fd 1 "$@" --output "$chain/release" "blobs/sha256/$sha" 2>/dev/null) || true
             if ! printf '%s\n' "$status" | grep -q '^\[GNUPG:\] VALIDSIG ' \
@@ -50,16 +51,22 @@ if [ -s provenance.list ]; then
                 echo "install.sh: $name is not the Release of $suite: nothing was installed" >&2
                 exit 1
             fi
-            awk -v suite="$suite" '/^SHA256:/ { s = 1; next } /^[^ ]/ { s = 0 } s { print suite "/" $3 " " $1 }' "$chain/release" >> "$chain/listed"
+            awk -v root="$root" '/^SHA256:/ { s = 1; next } /^[^ ]/ { s = 0 } s { print root "/" $3 " " $1 }' "$chain/release" >> "$chain/listed"
         done < provenance.list
         while read -r kind sha name; do
             [ "$kind" = index ] || continue
-            if ! grep -qxF "${name#dists/} $sha" "$chain/listed"; then
+            if ! grep -qxF "$name $sha" "$chain/listed"; then
                 echo "install.sh: $name (sha256 $sha) is not listed in the signed InRelease of its suite: nothing was installed" >&2
                 exit 1
             fi
-            awk '/^Filename: / { f = $2 } /^SHA256: / { h = $2 } /^$/ { if (f != "") print h " " f; f = "" } END { if (f != "") print h " " f }' \
-                "blobs/sha256/$sha" >> "$chain/entries"
+            # apt's lists are kept plain; a snapshot index is kept as the archive served it.
+            case "$name" in
+                *.xz) inflate="xz -dc" ;;
+                *.gz) inflate="gzip -dc" ;;
+                *) inflate="cat" ;;
+            esac
+            $inflate "blobs/sha256/$sha" | awk '/^Filename: / { f = $2 } /^SHA256: / { h = $2 } /^$/ { if (f != "") print h " " f; f = "" } END { if (f != "") print h " " f }' \
+                >> "$chain/entries"
         done < provenance.list
         if ! awk 'NR == FNR { ok[$0] = 1; next } $1 == "package" && !(($2 " " $3) in ok) { print "install.sh: " $3 " (sha256 " $2 ") is not listed in any signed index" > "/dev/stderr"; bad = 1 } END { exit bad }' \
             "$chain/entries" provenance.list; then

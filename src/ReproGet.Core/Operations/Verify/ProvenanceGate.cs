@@ -14,11 +14,17 @@ public static class ProvenanceGate
 {
     private const int MaxListed = 5;
 
-    public static IReadOnlyList<LockEntry> Needed(IDistro distro, IReadOnlyList<LockEntry> entries) => ProvenanceCheck.Needed(distro, entries);
+    public static IReadOnlyList<LockEntry> Needed(IDistro distro, IReadOnlyList<LockEntry> entries) =>
+        distro.Provenance is { CheckedByInstaller: true } ? [] : ProvenanceCheck.Needed(distro, entries);
 
     public static async Task CheckAsync(IDistro distro, DistroContext context, ContentCache cache, IReadOnlyList<LockEntry> entries,
         ProvenancePolicy policy, CancellationToken cancellationToken)
     {
+        if (distro.Provenance is { CheckedByInstaller: true })
+        {
+            context.Log.Debug($"provenance: the {distro.Name} installer checks each package's signature itself");
+            return;
+        }
         if (Needed(distro, entries).Count == 0)
         {
             if (policy.Require)

@@ -1,26 +1,29 @@
 using System.Text;
 
-namespace ReproGet.Distros.Debian.Provenance;
+namespace ReproGet.Formats.OpenPgp;
 
 /// <summary>
-/// The keyring arguments for gpgv: each keyring's bytes (<see cref="KeyringSnapshot"/>) written into a private
-/// directory, binary keyrings as they are, armored <c>.asc</c> keys decoded (gpgv 2.2 reads only binary keyrings;
-/// apt's own wrapper does the same conversion). gpgv thus reads exactly the bytes the snapshot's digest names.
+/// The keyring arguments for gpgv: each keyring's bytes written into a private directory, binary keyrings as they
+/// are, armored <c>.asc</c> keys decoded (gpgv 2.2 reads only binary keyrings; apt's own wrapper does the same
+/// conversion), so gpgv reads exactly the bytes the caller read (and may have hashed); and an empty temporary home so
+/// gpg never reads or writes the user's own.
 /// </summary>
-internal sealed class GpgvKeyrings : IDisposable
+public sealed class GpgKeyrings : IDisposable
 {
     private readonly string _directory;
 
-    public GpgvKeyrings(TrustedKeys keys)
-        : this(KeyringSnapshot.Read(keys))
+    /// <summary>Keyring files read now.</summary>
+    public GpgKeyrings(IEnumerable<string> keyringFiles)
+        : this(keyringFiles.Select(f => (f, File.ReadAllBytes(f))))
     {
     }
 
-    public GpgvKeyrings(KeyringSnapshot keys)
+    /// <summary>Keyrings already read: each file's name (its suffix says armored or binary) and bytes.</summary>
+    public GpgKeyrings(IEnumerable<(string Path, byte[] Bytes)> keyrings)
     {
         _directory = Directory.CreateTempSubdirectory("repro-get-gpgv.").FullName;
         var files = new List<string>();
-        foreach (var (file, bytes) in keys.Files)
+        foreach (var (file, bytes) in keyrings)
         {
             var binary = file.EndsWith(".asc", StringComparison.Ordinal) && Dearmor(Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF')) is { } decoded ? decoded : bytes;
             var copy = Path.Combine(_directory, $"{files.Count}.gpg");

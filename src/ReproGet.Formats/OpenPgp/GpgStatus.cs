@@ -1,14 +1,15 @@
 using System.Globalization;
 
-namespace ReproGet.Distros.Debian.Provenance;
+namespace ReproGet.Formats.OpenPgp;
 
 /// <summary>
-/// gpgv's machine-readable status (<c>--status-fd</c>), one record per signature (<c>NEWSIG</c>), and the rule that
-/// judges a signature as of a time: valid signature, key not revoked, key not expired at that time. gpgv itself
-/// only knows "now" (2.2 has no faked time), so an expired key is accepted here when <c>KEYEXPIRED</c> is later
-/// than the time asked for: an old InRelease still verifies as of its own date.
+/// gpgv's and gpg's machine-readable status (<c>--status-fd</c>), one record per signature (<c>NEWSIG</c>), and the
+/// rule that judges a signature as of a time: valid signature, key not revoked, key not expired at that time. gpgv
+/// itself only knows "now" (2.2 has no faked time), so an expired key is accepted here when <c>KEYEXPIRED</c> is
+/// later than the time asked for: an old signature still verifies as of its own date. gpg (not gpgv) also reports
+/// the key's validity in the keyring's web of trust (<c>TRUST_*</c>), which pacman's keyring relies on.
 /// </summary>
-internal sealed class GpgvStatus
+public sealed class GpgStatus
 {
     public sealed class Signature
     {
@@ -25,13 +26,15 @@ internal sealed class GpgvStatus
         public string? ErrorKeyFingerprint { get; set; }
         public string? HashAlgorithm { get; set; }
         public List<DateTimeOffset> KeyExpiries { get; } = [];
+        /// <summary>gpg's <c>TRUST_*</c> word after the signature (<c>FULLY</c>, <c>ULTIMATE</c>, <c>MARGINAL</c>, <c>UNDEFINED</c>, <c>NEVER</c>); gpgv prints none.</summary>
+        public string? Trust { get; set; }
     }
 
     public List<Signature> Signatures { get; } = [];
 
-    public static GpgvStatus Parse(string statusText)
+    public static GpgStatus Parse(string statusText)
     {
-        var status = new GpgvStatus();
+        var status = new GpgStatus();
         Signature? current = null;
         foreach (var raw in statusText.Split('\n'))
         {
@@ -84,23 +87,30 @@ internal sealed class GpgvStatus
                 case "NO_PUBKEY":
                     current.NoPublicKey = true;
                     break;
+                case var trust when trust.StartsWith("TRUST_", StringComparison.Ordinal):
+                    current.Trust = trust["TRUST_".Length..];
+                    break;
             }
         }
         return status;
     }
 
-    /// <summary>The first signature accepted as of <paramref name="asOf"/> (null: as of its own time), or every reason none was.</summary>
-    public (ReleaseSigner? Signer, string? Failure) Judge(DateTimeOffset? asOf, DateTimeOffset now)
+    /// <summary>
+    /// The first signature accepted as of <paramref name="asOf"/> (null: as of its own time), or every reason none was.
+    /// With <paramref name="requireFullTrust"/> the key must also be fully or ultimately valid in gpg's web of trust
+    /// (pacman's rule); gpgv's keyrings trust every key they hold.
+    /// </summary>
+    public (OpenPgpSigner? Signer, string? Failure) Judge(DateTimeOffset? asOf, DateTimeOffset now, bool requireFullTrust = false)
     {
         var reasons = new List<string>();
         foreach (var signature in Signatures)
         {
-            if (Reject(signature, asOf, now) is { } reason)
+            if ((Reject(signature, asOf, now) ?? (requireFullTrust ? Untrusted(signature) : null)) is { } reason)
             {
                 reasons.Add(reason);
                 continue;
             }
-            return (new ReleaseSigner(signature.PrimaryFingerprint!, signature.Uid ?? "", signature.SignedAt!.Value), null);
+            return (new OpenPgpSigner(signature.PrimaryFingerprint!, signature.Uid ?? "", signature.SignedAt!.Value), null);
         }
         return (null, reasons.Count == 0 ? "no OpenPGP signature found" : string.Join("; ", reasons.Distinct()));
     }
@@ -148,7 +158,11 @@ internal sealed class GpgvStatus
         return null;
     }
 
-    internal static string Format(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    private static string? Untrusted(Signature s) => s.Trust is "FULLY" or "ULTIMATE"
+        ? null
+        : $"key {s.PrimaryFingerprint} {s.Uid} is in the keyring but not trusted ({(s.Trust is { } t ? "validity " + t.ToLowerInvariant() : "no validity")}; a key must be fully trusted, as pacman requires)";
+
+    public static string Format(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static string? At(string[] words, int index) => index < words.Length ? words[index] : null;
 
