@@ -1,5 +1,6 @@
 using ReproGet.Core.Distros;
 using ReproGet.Core.Lockfiles;
+using ReproGet.Core.Packages;
 using ReproGet.Distros.Alpine.Configuration;
 using ReproGet.Distros.Alpine.Installing;
 using ReproGet.Distros.Alpine.Locking;
@@ -30,6 +31,8 @@ public sealed class AlpineDistro : IDistro
 
     public IPackageInstaller Installer { get; } = new AlpineInstaller();
 
+    public IExpectedSizes Sizes { get; } = new ApkIndexSizes();
+
     // apk checks each file's signature with the image's own /etc/apk/keys: never --allow-untrusted.
     public IBundleInstaller Bundle { get; } = new BundleInstaller(ApkAddCommand.Tool, "apk add --no-network \"$@\"");
 
@@ -48,6 +51,5 @@ public sealed class AlpineDistro : IDistro
         return [.. new AlpineRoot(context).Repositories().Select(r => r.MirrorProvider).Append(CdnProvider).Distinct(StringComparer.Ordinal)];
     }
 
-    public EntryRole Classify(LockEntry entry) =>
-        entry.Basename.EndsWith(".apk", StringComparison.Ordinal) ? EntryRole.Package : EntryRole.NotNeeded;
+    public EntryRules Entries { get; } = new(PackageKind.Apk);
 }

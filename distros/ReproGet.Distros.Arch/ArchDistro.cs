@@ -1,8 +1,10 @@
 using ReproGet.Core.Distros;
 using ReproGet.Core.Lockfiles;
+using ReproGet.Core.Packages;
 using ReproGet.Distros.Arch.Configuration;
 using ReproGet.Distros.Arch.Installing;
 using ReproGet.Distros.Arch.Locking;
+using ReproGet.Distros.Arch.Resolving;
 using ReproGet.Distros.Arch.Templates;
 
 namespace ReproGet.Distros.Arch;
@@ -20,6 +22,10 @@ public sealed class ArchDistro : IDistro
     public IPackageLocker Locker { get; } = new PacmanLocker();
 
     public IPackageInstaller Installer { get; } = new PacmanInstaller();
+
+    public IPackageResolver? Resolver { get; } = new PacmanResolver();
+
+    public IExpectedSizes Sizes { get; } = new Database.SyncDatabaseSizes();
 
     // Every signature is checked before the one transaction; pacman-key accepts only keys the keyring trusts.
     public IBundleInstaller Bundle { get; } = new BundleInstaller("pacman", """
@@ -40,8 +46,5 @@ public sealed class ArchDistro : IDistro
 
     public IReadOnlyList<string> DefaultProviders(DistroContext context) => ArchProviders.For(context);
 
-    public EntryRole Classify(LockEntry entry) =>
-        ArchPackageFile.IsPackage(entry.Basename) ? EntryRole.Package
-        : ArchPackageFile.IsSignature(entry.Basename) ? EntryRole.Auxiliary
-        : EntryRole.NotNeeded;
+    public EntryRules Entries { get; } = new(PackageKind.Pacman) { SignatureSuffix = ArchPackageFile.SignatureSuffix };
 }

@@ -11,11 +11,6 @@ public static class ArchPackageFile
 {
     public const string SignatureSuffix = ".sig";
 
-    public static bool IsPackage(string basename) => PackageFileName.PacmanSuffixOf(basename) is not null;
-
-    public static bool IsSignature(string basename) =>
-        basename.EndsWith(SignatureSuffix, StringComparison.Ordinal) && IsPackage(basename[..^SignatureSuffix.Length]);
-
     /// <summary>Name, version (with epoch) and architecture of a package file; throws for a malformed name.</summary>
     public static PackageFileName Parse(string basename) =>
         PackageFileName.TryParse(basename) is { Kind: PackageKind.Pacman } file

@@ -32,6 +32,8 @@ public abstract class DpkgDistro : IDistro
 
     public IProvenanceVerifier Provenance => new DebianProvenanceVerifier(this);
 
+    public IExpectedSizes Sizes { get; } = new AptListSizes();
+
     public IDockerfileRenderer Dockerfiles { get; } =
         new EmbeddedDockerfileTemplates(typeof(DpkgDistro).Assembly, "ReproGet.Distros.Debian.Templates", DebianDockerfileInputs.Rules);
 
@@ -51,8 +53,5 @@ public abstract class DpkgDistro : IDistro
         return [.. mirrors.Count > 0 ? mirrors : FallbackMirrors, .. ArchiveProviders];
     }
 
-    public EntryRole Classify(LockEntry entry) =>
-        entry.Package?.Kind == PackageKind.Deb ? EntryRole.Package
-        : ProofName.IsInRelease(entry.Name) || ProofName.IsPackagesIndex(entry.Name) ? EntryRole.Proof
-        : EntryRole.NotNeeded;
+    public EntryRules Entries { get; } = new(PackageKind.Deb) { IsProof = n => ProofName.IsInRelease(n) || ProofName.IsPackagesIndex(n) };
 }

@@ -1,8 +1,10 @@
 using ReproGet.Core.Distros;
 using ReproGet.Core.Lockfiles;
+using ReproGet.Core.Packages;
 using ReproGet.Distros.Fedora.Configuration;
 using ReproGet.Distros.Fedora.Installing;
 using ReproGet.Distros.Fedora.Locking;
+using ReproGet.Distros.Fedora.Resolving;
 
 namespace ReproGet.Distros.Fedora;
 
@@ -20,6 +22,10 @@ public sealed class FedoraDistro : IDistro
     public IPackageLocker Locker { get; } = new RpmLocker();
 
     public IPackageInstaller Installer { get; } = new RpmInstaller();
+
+    public IPackageResolver? Resolver { get; } = new DnfResolver();
+
+    public IExpectedSizes Sizes { get; } = new Repodata.RepodataSizes();
 
     // A valid signature is demanded of every file before the one transaction: plain `rpmkeys --checksig` passes unsigned files.
     public IBundleInstaller Bundle { get; } = new BundleInstaller("rpm", """
@@ -39,6 +45,5 @@ public sealed class FedoraDistro : IDistro
         return FedoraProviders.For(context);
     }
 
-    public EntryRole Classify(LockEntry entry) =>
-        RpmPackageFile.IsPackage(entry.Basename) ? EntryRole.Package : EntryRole.NotNeeded;
+    public EntryRules Entries { get; } = new(PackageKind.Rpm);
 }

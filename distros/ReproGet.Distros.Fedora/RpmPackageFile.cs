@@ -10,11 +10,6 @@ namespace ReproGet.Distros.Fedora;
 /// </summary>
 public static class RpmPackageFile
 {
-    public const string Suffix = ".rpm";
-
-    public static bool IsPackage(string basename) =>
-        basename.EndsWith(Suffix, StringComparison.Ordinal) && !basename.EndsWith(".src.rpm", StringComparison.Ordinal);
-
     /// <summary>The Koji path of <paramref name="fileName"/>, built from <paramref name="sourceRpm"/>; null when that is no source rpm name.</summary>
     public static string? KojiName(string sourceRpm, string architecture, string fileName)
     {

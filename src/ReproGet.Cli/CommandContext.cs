@@ -4,6 +4,7 @@ using ReproGet.Cli.Output;
 using ReproGet.Core.Cache;
 using ReproGet.Core.Distros;
 using ReproGet.Core.Operations;
+using ReproGet.Sources.Rebuilderd;
 
 namespace ReproGet.Cli;
 
@@ -24,13 +25,14 @@ internal sealed class CommandContext : IDisposable
         Cache = new CacheAccess(parseResult.GetValue(GlobalOptions.Cache) ?? ContentCache.DefaultRoot);
         _distro = new(() => DistroCatalog.Resolve(ParseResult.GetValue(GlobalOptions.Distro), Root, Log));
         _progress = new(() => new FetchProgressRenderer(Log));
-        _operation = new(() => new OperationContext(() => Distro, SourceCatalog.Create, GlobalOptions.Providers(ParseResult))
+        _operation = new(() => new OperationContext(() => Distro, SourceCatalog.Create, UserProviders())
         {
             Cache = Cache,
             Root = Root,
             Log = Log,
             Progress = _progress.Value,
             FetchOptions = FetchOptionsBinder.Bind(ParseResult),
+            CreateRebuilderClient = () => new RebuilderdClient(SourceCatalog.CreateHttpClient(FetchOptionsBinder.Bind(ParseResult))),
         });
     }
 
@@ -64,8 +66,15 @@ internal sealed class CommandContext : IDisposable
     /// <summary>The user's providers, else the distro's defaults, unparsed (for <c>info</c>).</summary>
     public IReadOnlyList<string> RawProviders()
     {
-        var raw = GlobalOptions.Providers(ParseResult);
+        var raw = UserProviders();
         return raw.Count > 0 ? raw : Distro.DefaultProviders(DistroContext);
+    }
+
+    /// <summary>The <c>--provider</c> options, else the project file's <c>providers</c> (see <see cref="ProjectFileProviders"/>).</summary>
+    private IReadOnlyList<string> UserProviders()
+    {
+        var raw = GlobalOptions.Providers(ParseResult);
+        return raw.Count > 0 ? raw : ProjectFileProviders.For(ParseResult);
     }
 
     /// <summary>The process's standard input (<c>-</c> as a file name); InvocationConfiguration carries no input writer.</summary>

@@ -24,8 +24,9 @@ internal static class CommandRunner
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                context.Log.Error("interrupted; nothing partial was left in the cache");
-                return 130;
+                context.Log.Error("interrupted; nothing partial was left");
+                // 128 + the signal's number, as shells report a process the signal ended; 130 (SIGINT) in-process.
+                return TerminationSignals.InterruptedExitCode ?? ExitCodes.Interrupted;
             }
             catch (ReproGetException e)
             {

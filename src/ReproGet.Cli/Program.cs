@@ -1,3 +1,7 @@
+using System.CommandLine;
 using ReproGet.Cli;
 
-return await CliApp.RunAsync(args).ConfigureAwait(false);
+// The process's own signal handling: see TerminationSignals.
+using var signals = TerminationSignals.Register(why => Console.Error.WriteLine($"repro-get: {why}"));
+return await CliApp.RunAsync(args, new InvocationConfiguration { ProcessTerminationTimeout = null }, signals.Token)
+    .ConfigureAwait(false);

@@ -1,10 +1,13 @@
 using System.Reflection;
 using ReproGet.Core.Distros;
 using ReproGet.Core.Fetching;
+using ReproGet.Core.Operations.CacheTransfer;
 using ReproGet.Core.Providers;
 using ReproGet.Sources.Files;
 using ReproGet.Sources.Http;
+using ReproGet.Sources.Ipfs.Car;
 using ReproGet.Sources.Ipfs.Gateway;
+using ReproGet.Sources.Ipfs.UnixFs;
 using ReproGet.Sources.Oci;
 
 namespace ReproGet.Cli;
@@ -32,6 +35,9 @@ internal static class SourceCatalog
     }
 
     public static HttpClient CreateHttpClient(FetchOptions options) => HttpClientFactory.Create(options, $"repro-get/{Version}");
+
+    /// <summary>CAR files of locked blobs (bundle --car, cache export/import, ipfs car), laid out as <c>ipfs add</c> does by default unless told otherwise.</summary>
+    public static ICarArchive CarFiles(UnixFsImportOptions? layout = null) => new CarArchive(layout ?? UnixFsImportOptions.KuboDefault);
 
     /// <summary>The OCI client, with the user's docker/podman credentials.</summary>
     public static RegistryClient CreateRegistryClient(HttpClient http) => new(http, CredentialStore.FromEnvironment());

@@ -15,7 +15,23 @@ public sealed class AlpineDistroTests
     [InlineData("pool/main/h/hello/hello_2.10-2_amd64.deb", EntryRole.NotNeeded)]
     [InlineData("v3.16/main/x86_64/APKINDEX.tar.gz", EntryRole.NotNeeded)]
     public void Classifies_apk_files_as_packages(string name, EntryRole role) =>
-        Assert.Equal(role, new AlpineDistro().Classify(new LockEntry(name, AnyDigest)));
+        Assert.Equal(role, new AlpineDistro().Entries.Classify(new LockEntry(name, AnyDigest)));
+
+    [Fact]
+    public async Task Expected_sizes_are_the_S_of_the_indexes_in_apks_cache_matched_by_file_name()
+    {
+        using var root = new AlpineTestRoot();
+        Directory.CreateDirectory(root.ApkCache);
+        File.Copy(AlpineFixtures.V316Index, Path.Combine(root.ApkCache, "APKINDEX.2c4ac24e.tar.gz"));
+        var listed = new LockEntry("v3.16/main/x86_64/git-zsh-completion-5.8.1-r4.apk", AnyDigest);
+        var unlisted = new LockEntry("v3.16/main/x86_64/not-in-the-index-1.0-r0.apk",
+            Sha256Digest.Parse("0000000000000000000000000000000000000000000000000000000000000001"));
+
+        var sizes = await new AlpineDistro().Sizes.FindAsync(root.Context, [listed, unlisted], CancellationToken.None);
+
+        Assert.Equal(97492, Assert.Single(sizes, s => s.Key == AnyDigest).Value);
+        Assert.Single(sizes);
+    }
 
     [Fact]
     public void Default_providers_are_the_configured_mirrors_then_alpines_cdn_and_are_called_ephemeral()

@@ -36,7 +36,7 @@ public sealed class ArchPackageFileTests
     {
         var entry = new LockEntry(name, Core.Hashing.Sha256Digest.Parse(new string('a', 64)));
 
-        Assert.Equal(role, new ArchDistro().Classify(entry));
+        Assert.Equal(role, new ArchDistro().Entries.Classify(entry));
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class ArchPackageFileTests
         var entries = Sha256SumsReader.Parse(path, LockfileText.ReadLines(path), epoch: null);
         var distro = new ArchDistro();
 
-        Assert.Equal([EntryRole.Package, EntryRole.Auxiliary], entries.OrderBy(e => e.Name, StringComparer.Ordinal).Select(distro.Classify));
+        Assert.Equal([EntryRole.Package, EntryRole.Auxiliary], entries.OrderBy(e => e.Name, StringComparer.Ordinal).Select(e => distro.Entries.Classify(e)));
         Assert.Equal("n/neofetch/neofetch-7.1.0-2-any.pkg.tar.zst", ArchPackageFile.ArchiveName("neofetch", "neofetch-7.1.0-2-any.pkg.tar.zst"));
     }
 }

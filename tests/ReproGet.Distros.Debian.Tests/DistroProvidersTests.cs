@@ -68,6 +68,6 @@ public sealed class DistroProvidersTests
     [InlineData("x86_64/bash-5.1-2.fc36.x86_64.rpm", EntryRole.NotNeeded)]
     public void ClassifiesDebsAsPackagesAndTheRestAsNotNeeded(string name, EntryRole role)
     {
-        Assert.Equal(role, new DebianDistro().Classify(new LockEntry(name, Sha256Digest.Parse(new string('0', 64)))));
+        Assert.Equal(role, new DebianDistro().Entries.Classify(new LockEntry(name, Sha256Digest.Parse(new string('0', 64)))));
     }
 }

@@ -22,11 +22,11 @@ public sealed class RpmPackageFileTests
         var entries = lines.Select(l => new LockEntry(l[66..], Core.Hashing.Sha256Digest.Parse(l[..64]))).ToList();
 
         Assert.Equal(14, entries.Count);
-        Assert.All(entries, e => Assert.Equal(EntryRole.Package, distro.Classify(e)));
+        Assert.All(entries, e => Assert.Equal(EntryRole.Package, distro.Entries.Classify(e)));
         var neofetch = entries.Single(e => e.Basename.StartsWith("neofetch", StringComparison.Ordinal));
         Assert.Equal("neofetch/7.1.0/7.fc36/noarch/neofetch-7.1.0-7.fc36.noarch.rpm", neofetch.Name);
         Assert.Equal(("neofetch", "7.1.0", "7.fc36", "noarch"),
             (neofetch.Package!.Package, neofetch.Package.Version, neofetch.Package.Release, neofetch.Package.Architecture));
-        Assert.Equal(EntryRole.NotNeeded, distro.Classify(entries[0] with { Name = "neofetch/7.1.0/7.fc36/src/neofetch-7.1.0-7.fc36.src.rpm" }));
+        Assert.Equal(EntryRole.NotNeeded, distro.Entries.Classify(entries[0] with { Name = "neofetch/7.1.0/7.fc36/src/neofetch-7.1.0-7.fc36.src.rpm" }));
     }
 }

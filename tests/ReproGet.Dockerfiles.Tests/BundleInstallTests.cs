@@ -60,7 +60,7 @@ public sealed class BundleInstallTests(BookwormBase bookworm)
 
         // Importing the CAR (every block checked against its CID) must rebuild exactly the locked files.
         var fresh = temp.Combine("fresh-cache");
-        using var import = await ReproGetProcess.RunAsync(["--cache", fresh, "ipfs", "car", "import",
+        var import = await CliRun.RunAsync(["--cache", fresh, "ipfs", "car", "import",
             Path.Combine(bundle, "blobs.car"), bookworm.Lockfile]);
 
         Assert.True(import.ExitCode == 0, import.StandardError);
@@ -85,7 +85,7 @@ public sealed class BundleInstallTests(BookwormBase bookworm)
         {
             server.Serve("/sha256/" + sha256, bookworm.Blobs[sha256]);
         }
-        using var run = await ReproGetProcess.RunAsync(["--distro", "debian", "--cache", temp.Combine("cache"),
+        var run = await CliRun.RunAsync(["--distro", "debian", "--cache", temp.Combine("cache"),
             "--provider", server.BaseUrl + "/sha256/{{.SHA256}}", "bundle", bookworm.Lockfile, "-o", output, .. extra]);
         Assert.True(run.ExitCode == 0, run.StandardError);
         return output;

@@ -1,6 +1,7 @@
 using System.Text;
 using ReproGet.Core.Hashing;
 using ReproGet.TestKit;
+using ReproGet.Core.Operations.Pushing;
 
 namespace ReproGet.Sources.Oci.Tests;
 

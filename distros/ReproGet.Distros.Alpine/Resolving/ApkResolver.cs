@@ -9,7 +9,9 @@ namespace ReproGet.Distros.Alpine.Resolving;
 /// </summary>
 internal sealed class ApkResolver : IPackageResolver
 {
+    public const string Message = "apk is not packaged for Debian; resolving Alpine is not supported here";
+
     public Task<Resolution> ResolveAsync(ResolveRequest request, IStatusLog log, CancellationToken cancellationToken) =>
-        throw new ToolMissingException("apk (Alpine's solver, needed to resolve an Alpine project file)",
-            "apk is not packaged for Debian; lock inside an Alpine container instead: `apk add PACKAGE… && repro-get hash generate`");
+        throw new ReproGetException(Message,
+            "lock inside an Alpine container instead: `apk add PACKAGE… && repro-get hash generate > SHA256SUMS-" + request.Architecture + "`");
 }

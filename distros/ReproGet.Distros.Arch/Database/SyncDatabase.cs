@@ -66,6 +66,8 @@ public static class SyncDatabase
                     "the sync database is damaged: refresh it with `pacman -Syy`");
             }
         }
-        return new SyncPackage(repository, name, version, desc.Single("ARCH"), fileName, sha256.Value, signature);
+        long? size = long.TryParse(desc.Single("CSIZE"), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var csize) ? csize : null;
+        return new SyncPackage(repository, name, version, desc.Single("ARCH"), fileName, sha256.Value, signature, size);
     }
 }

@@ -43,6 +43,9 @@ public sealed class SyncIndex
             ? found.FirstOrDefault(p => p.Architecture is null || p.Architecture == installed.Architecture)
             : null;
 
+    /// <summary>Every package of every database.</summary>
+    public IEnumerable<SyncPackage> All => _byVersion.Values.SelectMany(p => p);
+
     /// <summary>What <c>pacman -S NAME</c> would pick: the package of that name in the first repository that has one.</summary>
     public SyncPackage? Candidate(string name) => _candidates.GetValueOrDefault(name);
 

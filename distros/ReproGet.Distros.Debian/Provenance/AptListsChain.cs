@@ -19,15 +19,16 @@ internal static class AptListsChain
 
     /// <param name="readIdentities">The identity of each list file as the scan that found the locked stanzas read it
     /// (<see cref="Apt.AptListsIndex.ReadIdentities"/>); lists not in it are read and hashed here.</param>
+    /// <param name="trusted">The keys apt verified the lists with (<c>lock</c>: the sources' signed-by); null = the root's (<see cref="TrustedKeys.ForRoot"/>).</param>
     public static async Task<IReadOnlyList<LockedFile>> CollectAsync(DistroContext context, IReadOnlyList<Locked> locked, CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, FileIdentity>? readIdentities = null)
+        IReadOnlyDictionary<string, FileIdentity>? readIdentities = null, TrustedKeys? trusted = null)
     {
         var lists = locked.GroupBy(l => l.ListFile, StringComparer.Ordinal)
             .Select(g => (List: g.Key, Files: g.Select(l => l.File).ToList(), Place: AptListPlace.Locate(g.Key)))
             .ToList();
         using var store = ProofStore.Open(context);
         var inReleasePaths = lists.Select(l => l.Place).OfType<AptListPlace>().Select(p => p.InReleasePath).Distinct(StringComparer.Ordinal).ToList();
-        var keys = inReleasePaths.Count > 0 ? KeyringSnapshot.Read(TrustedKeys.ForRoot(context)) : null;
+        var keys = inReleasePaths.Count > 0 ? KeyringSnapshot.Read(trusted ?? TrustedKeys.ForRoot(context)) : null;
         var checks = await Task.WhenAll(inReleasePaths.Select(async path => (path, Verified: await store.VerifyInReleaseAsync(path, keys!, cancellationToken).ConfigureAwait(false))))
             .ConfigureAwait(false);
         var signatures = checks.ToDictionary(c => c.path, c => c.Verified.Check, StringComparer.Ordinal);

@@ -1,16 +1,11 @@
 using ReproGet.Core.Cache;
+using ReproGet.Core.Fetching;
 
 namespace ReproGet.Distros.Debian.Provenance;
 
 /// <summary>A read-only pass-through that also appends every byte read to a <see cref="PendingBlob"/> (read once, parse and store).</summary>
-internal sealed class CopyingReadStream(Stream inner, PendingBlob copy) : Stream
+internal sealed class CopyingReadStream(Stream inner, PendingBlob copy) : ReadOnlyStream
 {
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
@@ -22,14 +17,6 @@ internal sealed class CopyingReadStream(Stream inner, PendingBlob copy) : Stream
         }
         return read;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

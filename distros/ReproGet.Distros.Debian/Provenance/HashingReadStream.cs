@@ -1,18 +1,15 @@
+using ReproGet.Core.Fetching;
 using ReproGet.Core.Hashing;
 
 namespace ReproGet.Distros.Debian.Provenance;
 
 /// <summary>A read-only pass-through that hashes and counts every byte read, so one pass both parses and hashes an index.</summary>
-internal sealed class HashingReadStream(Stream inner) : Stream
+internal sealed class HashingReadStream(Stream inner) : ReadOnlyStream
 {
     private readonly Sha256Hasher _hasher = Sha256Hasher.Create();
 
     public long BytesRead { get; private set; }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
     public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
@@ -34,14 +31,6 @@ internal sealed class HashingReadStream(Stream inner) : Stream
         }
         return _hasher.Finish();
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -2,6 +2,7 @@ using ReproGet.Core.Distros;
 using ReproGet.Core.Errors;
 using ReproGet.Core.Processes;
 using ReproGet.Distros.Debian.Apt;
+using ReproGet.Distros.Debian.Provenance;
 
 namespace ReproGet.Distros.Debian.Resolving;
 
@@ -23,7 +24,8 @@ internal sealed class AptResolver : IPackageResolver
         {
             state.MarkStale();
         }
-        state.WriteConfig(request.Architecture, request.StatusFile ?? state.EmptyStatus, request.Recommends, request.TrustRoot);
+        var status = request.StatusFile ?? (request.BaseRoot is { } root ? Path.Combine(root, "var/lib/dpkg/status") : state.EmptyStatus);
+        state.WriteConfig(request.Architecture, status, request.Recommends, request.BaseRoot);
         var fresh = state.LastUpdate is { } updated && DateTimeOffset.UtcNow - updated < request.MaxIndexAge;
         if (request.Refresh || !fresh)
         {
@@ -35,7 +37,26 @@ internal sealed class AptResolver : IPackageResolver
         }
         var version = await VersionAsync(cancellationToken).ConfigureAwait(false);
         var uris = await PrintUrisAsync(state, request, cancellationToken).ConfigureAwait(false);
-        return new Resolution(Lock(state, sources, uris, request.Architecture, log, cancellationToken), version);
+        var context = new DistroContext(state.Directory, log) { Cache = request.Cache };
+        var (locked, index) = Lock(context, sources, uris, request.Architecture, cancellationToken);
+        IReadOnlyList<LockedFile> files = [.. locked.Select(l => l.File)];
+        if (request.LockProvenance && locked.Count > 0)
+        {
+            // The same chain hash generate writes, from the private lists, checked with the keys apt used for them.
+            files = [.. files, .. await AptListsChain.CollectAsync(context, locked, cancellationToken, index.ReadIdentities, Keys(sources, request, log)).ConfigureAwait(false)];
+        }
+        return new Resolution([.. files.OrderBy(f => f.Name, StringComparer.Ordinal)], version);
+    }
+
+    /// <summary>Each source's <c>signed-by</c> keyring file; for a source without one, the base root's (or the host's) trusted keys, as apt uses.</summary>
+    private static TrustedKeys Keys(IReadOnlyList<AptSourceLine> sources, ResolveRequest request, IStatusLog log)
+    {
+        var files = sources.Select(s => s.Option("signed-by")).OfType<string>().Where(File.Exists).ToList();
+        if (sources.Any(s => s.Option("signed-by") is null))
+        {
+            files.AddRange(TrustedKeys.ForRoot(new DistroContext(request.BaseRoot ?? "/", log)).Files);
+        }
+        return new TrustedKeys([.. files.Distinct(StringComparer.Ordinal)]);
     }
 
     private static AptSourceLine Prepare(AptSourceLine source, ResolveRequest request)
@@ -82,12 +103,12 @@ internal sealed class AptResolver : IPackageResolver
         return PrintUrisLine.ParseAll(result.StandardOutput);
     }
 
-    private static List<LockedFile> Lock(PrivateAptState state, IReadOnlyList<AptSourceLine> sources, IReadOnlyList<PrintUrisLine> uris,
-        string architecture, IStatusLog log, CancellationToken cancellationToken)
+    private static (List<AptListsChain.Locked> Locked, AptListsIndex Index) Lock(DistroContext context, IReadOnlyList<AptSourceLine> sources, IReadOnlyList<PrintUrisLine> uris,
+        string architecture, CancellationToken cancellationToken)
     {
         var names = uris.Select(u => u.Basename.Split('_')[0]).ToHashSet(StringComparer.Ordinal);
-        var index = AptListsIndex.Load(new DistroContext(state.Directory, log), names, cancellationToken);
-        var locked = new List<LockedFile>();
+        var index = AptListsIndex.Load(context, names, cancellationToken);
+        var locked = new List<AptListsChain.Locked>();
         foreach (var uri in uris)
         {
             var source = sources.FirstOrDefault(s => uri.Uri.StartsWith(s.BaseUri, StringComparison.Ordinal))
@@ -98,9 +119,9 @@ internal sealed class AptResolver : IPackageResolver
             var stanza = index.Find(parts[0], [arch]).FirstOrDefault(p => p.Filename == filename)
                 ?? throw new ReproGetException($"{filename}: apt chose it but no private list under {index.Directory} names its SHA-256",
                     "run `repro-get lock --refresh` to fetch the lists again");
-            locked.Add(new LockedFile(stanza.Sha256, stanza.Filename));
+            locked.Add(new AptListsChain.Locked(new LockedFile(stanza.Sha256, stanza.Filename), stanza.ListFile));
         }
-        return [.. locked.DistinctBy(f => f.Name).OrderBy(f => f.Name, StringComparer.Ordinal)];
+        return ([.. locked.DistinctBy(l => l.File.Name)], index);
     }
 
     private static async Task<string> VersionAsync(CancellationToken cancellationToken)

@@ -11,15 +11,27 @@ public sealed record CachedRepository(string Id, string RepodataDirectory)
     public static IReadOnlyList<CachedRepository> Find(Func<string, string> rootPath)
     {
         var found = new List<CachedRepository>();
-        foreach (var cache in CacheDirectories.Select(rootPath).Where(Directory.Exists))
+        foreach (var cache in CacheDirectories.Select(rootPath))
         {
-            foreach (var directory in Directory.EnumerateDirectories(cache).Order(StringComparer.Ordinal))
+            found.AddRange(FindIn(cache));
+        }
+        return found;
+    }
+
+    /// <summary>The repositories cached in one dnf cache directory (dnf's <c>cachedir</c>).</summary>
+    public static IReadOnlyList<CachedRepository> FindIn(string cacheDirectory)
+    {
+        if (!Directory.Exists(cacheDirectory))
+        {
+            return [];
+        }
+        var found = new List<CachedRepository>();
+        foreach (var directory in Directory.EnumerateDirectories(cacheDirectory).Order(StringComparer.Ordinal))
+        {
+            var repodata = Path.Combine(directory, "repodata");
+            if (File.Exists(Path.Combine(repodata, "repomd.xml")))
             {
-                var repodata = Path.Combine(directory, "repodata");
-                if (File.Exists(Path.Combine(repodata, "repomd.xml")))
-                {
-                    found.Add(new CachedRepository(IdOf(Path.GetFileName(directory)), repodata));
-                }
+                found.Add(new CachedRepository(IdOf(Path.GetFileName(directory)), repodata));
             }
         }
         return found;

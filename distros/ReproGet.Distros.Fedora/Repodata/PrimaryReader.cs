@@ -45,6 +45,7 @@ public static class PrimaryReader
     {
         string? name = null, arch = null, version = null, release = null, location = null, sourceRpm = null, sha256 = null;
         var epoch = 0;
+        long? size = null;
         // ReadElementContentAsString leaves the reader on the next node, so only other nodes advance it with Read.
         reader.Read();
         while (!reader.EOF)
@@ -76,6 +77,11 @@ public static class PrimaryReader
                     release = reader.GetAttribute("rel");
                     reader.Read();
                     break;
+                case "size":
+                    size = long.TryParse(reader.GetAttribute("package"), System.Globalization.NumberStyles.None,
+                        System.Globalization.CultureInfo.InvariantCulture, out var bytes) ? bytes : null;
+                    reader.Read();
+                    break;
                 case "location":
                     location = reader.GetAttribute("href");
                     reader.Read();
@@ -90,6 +96,6 @@ public static class PrimaryReader
         {
             return null;
         }
-        return new RepoPackage(name, epoch, version, release, arch, digest.Value, location, sourceRpm ?? "", repository);
+        return new RepoPackage(name, epoch, version, release, arch, digest.Value, location, sourceRpm ?? "", repository, size);
     }
 }

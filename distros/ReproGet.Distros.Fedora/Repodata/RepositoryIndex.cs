@@ -52,6 +52,9 @@ public sealed class RepositoryIndex
 
     public IEnumerable<RepoPackage> ByName(string name) => _byName[name];
 
+    /// <summary>Every package of every repository.</summary>
+    public IEnumerable<RepoPackage> All => _byIdentity.Values;
+
     private static string Identity(RepoPackage p) => Identity(p.Name, p.Epoch, p.Version, p.Release, p.Architecture);
 
     private static string Identity(string name, int epoch, string version, string release, string architecture) =>

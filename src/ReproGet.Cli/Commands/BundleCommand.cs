@@ -1,17 +1,12 @@
 using System.CommandLine;
+using ReproGet.Cli.Commands.Rebuilder;
 using ReproGet.Cli.Output;
-using ReproGet.Core.Files;
-using ReproGet.Core.Operations;
 using ReproGet.Core.Operations.Bundling;
-using ReproGet.Sources.Ipfs.Car;
-using ReproGet.Sources.Ipfs.UnixFs;
 
 namespace ReproGet.Cli.Commands;
 
 internal static class BundleCommand
 {
-    public const string CarFileName = "blobs.car";
-
     public static Command Create()
     {
         var lockfiles = LockfileArguments.Create();
@@ -21,36 +16,38 @@ internal static class BundleCommand
             For a deterministic VM, a rescue system or a bare image: every file is named by its sha256 under
             blobs/sha256/, next to the lockfiles and a POSIX install.sh that needs only sh, sha256sum and the distro's
             package tool. install.sh verifies every file before installing anything, then installs them in one
-            transaction. Files not yet cached are fetched first.
+            transaction. Files not yet cached are fetched first. With a rebuilder quorum (--threshold), every package
+            must pass it first, and the attestations it used go into the bundle (attestations.list): `cache import`
+            of the bundle, then `verify --offline`, re-checks the quorum with no network.
 
             Example:
               repro-get bundle SHA256SUMS-amd64 -o bundle/ && chroot /target sh /bundle/install.sh
             """);
         command.Arguments.Add(lockfiles);
         command.Options.Add(output);
-        var car = new Option<bool>("--car") { Description = $"Also write the files as one CARv1, {CarFileName} (roots: their locked CIDs, else CIDv0)" };
+        var car = new Option<bool>("--car") { Description = $"Also write the files as one CARv1, {BundleWriter.CarName} (roots: their locked CIDs, else CIDv0)" };
         command.Options.Add(car);
         command.Options.Add(Verify.VerifyCommand.Keyring);
         FetchOptionsBinder.AddTo(command);
+        RebuilderOptions.AddTo(command);
         command.SetAction(async (context, cancellationToken) =>
         {
-            var entries = LockfileArguments.Read(context, lockfiles);
             var directory = context.ParseResult.GetValue(output)!;
-            // The CAR goes into the same staged folder, published with the rest or not at all.
-            Func<SafeOutputFolder, Task>? writeCar = context.ParseResult.GetValue(car)
-                ? async folder =>
-                {
-                    var roots = await new CarBundleWriter(context.OpenCache(), UnixFsImportOptions.KuboDefault)
-                        .WriteAsync(folder.StagedPath(CarFileName), entries.Where(e => context.Distro.Classify(e) != Core.Distros.EntryRole.NotNeeded).ToList(),
-                            cancellationToken).ConfigureAwait(false);
-                    context.Log.Info($"wrote {CarFileName} with {roots.Count} roots");
-                }
-                : null;
-            var bundle = await BundleOperation.BundleAsync(context.Operation, entries, context.ParseResult.GetValue(lockfiles)!,
-                directory, writeCar, cancellationToken, context.ParseResult.GetValue(Verify.VerifyCommand.Keyring)).ConfigureAwait(false);
+            var request = new BundleRequest(LockfileArguments.Read(context, lockfiles), context.ParseResult.GetValue(lockfiles)!, directory)
+            {
+                Keyrings = context.ParseResult.GetValue(Verify.VerifyCommand.Keyring) ?? [],
+                Car = context.ParseResult.GetValue(car) ? SourceCatalog.CarFiles() : null,
+                Quorum = RebuilderOptions.Bind(context),
+            };
+            var bundle = await BundleOperation.BundleAsync(context.Operation, request, cancellationToken).ConfigureAwait(false);
             FetchReportText.ThrowIfIncomplete(bundle.Fetch);
             var result = bundle.Written!;
-            context.Log.Info($"wrote {result.Files} files ({ByteSize.Format(result.Bytes)}) and {BundleWriter.ScriptName} to \"{directory}\"");
+            if (bundle.Car is { } roots)
+            {
+                context.Log.Info($"wrote {BundleWriter.CarName} with {roots.Count} roots");
+            }
+            context.Log.Info($"wrote {result.Files} files ({ByteSize.Format(result.Bytes)}) and {BundleWriter.ScriptName} to \"{directory}\""
+                + (bundle.Attestations > 0 ? $", with {bundle.Attestations} rebuilder attestations" : ""));
             return ExitCodes.Success;
         });
         return command;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using ReproGet.Cli.Commands.Rebuilder;
 using ReproGet.Cli.Output;
-using ReproGet.Core.Operations.Quorum;
 using ReproGet.Core.Operations.Fetching;
 
 namespace ReproGet.Cli.Commands;
@@ -24,8 +23,8 @@ internal static class DownloadCommand
         command.SetAction(async (context, cancellationToken) =>
         {
             var entries = LockfileArguments.Read(context, lockfiles);
-            await RebuilderOptions.EnforceAsync(context, context.OpenCache(), entries, QuorumCheck.Mode.Online, cancellationToken).ConfigureAwait(false);
-            var report = await FetchOperation.FetchAsync(context.Operation, entries, cancellationToken).ConfigureAwait(false);
+            var report = await FetchOperation.DownloadAsync(context.Operation, entries, RebuilderOptions.Bind(context), cancellationToken)
+                .ConfigureAwait(false);
             FetchReportText.ThrowIfIncomplete(report);
             return ExitCodes.Success;
         });

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using ReproGet.Cli.Commands.Rebuilder;
 using ReproGet.Cli.Output;
-using ReproGet.Core.Operations.Quorum;
 using ReproGet.Core.Operations.Installing;
 using ReproGet.Core.Operations.Verify;
 
@@ -31,9 +30,8 @@ internal static class InstallCommand
             var entries = LockfileArguments.Read(context, lockfiles);
             var provenance = new ProvenancePolicy(context.ParseResult.GetValue(Verify.VerifyCommand.Keyring) ?? [],
                 context.ParseResult.GetValue(Verify.VerifyCommand.RequireProvenance));
-            // Before any byte is fetched or installed: a package below the rebuilder quorum stops the whole transaction.
-            await RebuilderOptions.EnforceAsync(context, context.OpenCache(), entries, QuorumCheck.Mode.Online, cancellationToken).ConfigureAwait(false);
-            var result = await InstallOperation.InstallAsync(context.Operation, entries, cancellationToken, provenance).ConfigureAwait(false);
+            var result = await InstallOperation.InstallAsync(context.Operation, entries, cancellationToken, provenance, RebuilderOptions.Bind(context))
+                .ConfigureAwait(false);
             FetchReportText.ThrowIfIncomplete(result.Fetch);
             if (result.Installed.Count == 0)
             {

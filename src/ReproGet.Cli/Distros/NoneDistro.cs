@@ -15,7 +15,7 @@ internal sealed class NoneDistro : IDistro
 
     public IReadOnlyList<string> DefaultProviders(DistroContext context) => [];
 
-    public EntryRole Classify(LockEntry entry) => EntryRole.NotNeeded;
+    public EntryRules Entries => EntryRules.None;
 
     public IPackageLocker? Locker => null;
 

@@ -1,4 +1,5 @@
 using ReproGet.Core.Errors;
+using ReproGet.Core.Files;
 using ReproGet.Core.Hashing;
 using ReproGet.Core.Lockfiles;
 
@@ -16,7 +17,13 @@ public sealed class BlobCheckout : IDisposable
 {
     private const UnixFileMode PrivateDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
-    private BlobCheckout(string directory) => Directory = directory;
+    private readonly IDisposable _tracked;
+
+    private BlobCheckout(string directory)
+    {
+        Directory = directory;
+        _tracked = TemporaryPaths.Track(directory);
+    }
 
     public string Directory { get; }
 
@@ -62,6 +69,7 @@ public sealed class BlobCheckout : IDisposable
         catch (DirectoryNotFoundException)
         {
         }
+        _tracked.Dispose();
     }
 
     private async Task<List<LockEntry>> CopyAsync(ContentCache cache, IReadOnlyList<LockEntry> entries, Action<string> report,

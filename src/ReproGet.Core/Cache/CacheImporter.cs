@@ -44,7 +44,8 @@ public sealed class CacheImporter(ContentCache cache)
         return new Result(imported, errors);
     }
 
-    private async Task<Sha256Digest> ImportFileAsync(string file, string basename, CancellationToken cancellationToken)
+    /// <summary>Imports one regular file under <paramref name="basename"/>; with <paramref name="expected"/>, only if it has that digest.</summary>
+    public async Task<Sha256Digest> ImportFileAsync(string file, string? basename, CancellationToken cancellationToken, Sha256Digest? expected = null)
     {
         // Checked before opening: opening a FIFO would wait for a writer forever.
         RegularFileCheck.Require(file);
@@ -55,6 +56,11 @@ public sealed class CacheImporter(ContentCache cache)
         while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
         {
             await pending.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+        }
+        if (expected is { } digest)
+        {
+            await pending.CommitAsync(digest, basename, NameEscaping.Quote(file), cancellationToken).ConfigureAwait(false);
+            return digest;
         }
         return await pending.CommitAsync(basename, cancellationToken).ConfigureAwait(false);
     }

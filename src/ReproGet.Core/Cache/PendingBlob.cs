@@ -1,4 +1,5 @@
 using ReproGet.Core.Errors;
+using ReproGet.Core.Files;
 using ReproGet.Core.Hashing;
 
 namespace ReproGet.Core.Cache;
@@ -12,6 +13,7 @@ public sealed class PendingBlob : IAsyncDisposable
 {
     private readonly ContentCache _cache;
     private readonly BlobFileWriter _writer;
+    private readonly IDisposable _tracked;
     private Sha256Hasher _hasher = Sha256Hasher.Create();
     private bool _committed;
 
@@ -25,6 +27,7 @@ public sealed class PendingBlob : IAsyncDisposable
         _cache = cache;
         TempPath = tempPath;
         _writer = writer;
+        _tracked = TemporaryPaths.Track(tempPath);
     }
 
     /// <summary>
@@ -47,6 +50,7 @@ public sealed class PendingBlob : IAsyncDisposable
         catch (IOException)
         {
             pending._hasher.Dispose();
+            pending._tracked.Dispose();
             writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
             return null;
         }
@@ -143,5 +147,6 @@ public sealed class PendingBlob : IAsyncDisposable
         {
             File.Delete(TempPath);
         }
+        _tracked.Dispose();
     }
 }

@@ -1,4 +1,5 @@
 using ReproGet.Core.Errors;
+using ReproGet.Core.Fetching;
 using ReproGet.Core.Files;
 using ReproGet.Core.Hashing;
 
@@ -11,7 +12,7 @@ namespace ReproGet.Core.Cache;
 /// that writes what it reads somewhere sees the failure before it can publish. Opened with O_NOFOLLOW|O_NONBLOCK and
 /// checked to be a regular file, so a symlink to a secret or a FIFO planted in the cache is refused, not followed.
 /// </summary>
-public sealed class VerifiedBlobStream : Stream
+public sealed class VerifiedBlobStream : ReadOnlyStream
 {
     private readonly ContentCache _cache;
     private readonly FileStream _file;
@@ -30,12 +31,6 @@ public sealed class VerifiedBlobStream : Stream
     public Sha256Digest Digest { get; }
 
     public string Path { get; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
 
     /// <summary>The size of the file when it was opened.</summary>
     public override long Length => _file.Length;
@@ -90,16 +85,6 @@ public sealed class VerifiedBlobStream : Stream
         {
         }
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

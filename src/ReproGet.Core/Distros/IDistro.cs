@@ -35,7 +35,11 @@ public interface IDistro
     /// <summary>Provider templates to try, in order, when the user names none.</summary>
     IReadOnlyList<string> DefaultProviders(DistroContext context);
 
-    EntryRole Classify(LockEntry entry);
+    /// <summary>How the plugin regards lockfile entries: its package format, signature suffix and chain names.</summary>
+    EntryRules Entries { get; }
+
+    /// <summary>The role of <paramref name="entry"/> by <see cref="Entries"/> (the one rule for every plugin).</summary>
+    EntryRole Classify(LockEntry entry) => Entries.Classify(entry);
 
     /// <summary>Writes lock lines for <c>hash generate</c> and <c>hash update</c>; null when the plugin cannot lock.</summary>
     IPackageLocker? Locker { get; }
@@ -54,4 +58,7 @@ public interface IDistro
 
     /// <summary>Checks that the distro signed the locked files (<c>verify</c>, and <c>install</c> when the lock carries a chain); null when the plugin cannot.</summary>
     IProvenanceVerifier? Provenance => null;
+
+    /// <summary>The sizes the distro's indexes state for locked files, each file's transfer bound; null when the plugin reads none.</summary>
+    IExpectedSizes? Sizes => null;
 }

@@ -1,3 +1,5 @@
+using ReproGet.Core.Cache;
+
 namespace ReproGet.Core.Distros;
 
 /// <summary>
@@ -16,11 +18,17 @@ public sealed record ResolveRequest
 
     public bool Recommends { get; init; }
 
-    /// <summary>The package database of the base (dpkg's status file); null = an empty system.</summary>
+    /// <summary>A dpkg status file the packages go on top of (Debian and Ubuntu only); null = see <see cref="BaseRoot"/>.</summary>
     public string? StatusFile { get; init; }
 
-    /// <summary>A root whose trusted keys verify sources that name no key; null = the host's.</summary>
-    public string? TrustRoot { get; init; }
+    /// <summary>
+    /// A root the packages go on top of: its package database (dpkg status, rpm database, pacman's local database) and
+    /// its trusted keys for sources that name none. Null with no <see cref="StatusFile"/> = an empty system, the host's keys.
+    /// </summary>
+    public string? BaseRoot { get; init; }
+
+    /// <summary>The distro release the sources are read for, where the solver needs one (dnf's <c>$releasever</c>).</summary>
+    public string? Release { get; init; }
 
     /// <summary>A keyring file for sources that name no key.</summary>
     public string? Keyring { get; init; }
@@ -34,6 +42,15 @@ public sealed record ResolveRequest
     public bool Refresh { get; init; }
 
     public TimeSpan MaxIndexAge { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Whether the lock also pins the distro's signature chain for the files it resolves (Debian: <c>dists/…/InRelease</c>
+    /// and <c>Packages</c>, checked first, as <c>hash generate</c> writes them); <c>lock --no-provenance</c> turns it off.
+    /// </summary>
+    public bool LockProvenance { get; init; } = true;
+
+    /// <summary>The run's content cache, where the chain's files are put (so download, bundle and install have them); null = none.</summary>
+    public CacheAccess? Cache { get; init; }
 }
 
 /// <summary>The files the solver would download, as lock lines, and which solver chose them (<c>apt 2.6.1</c>).</summary>

@@ -8,7 +8,8 @@ namespace ReproGet.Core.Files;
 /// first created with O_CREAT|O_EXCL|O_NOFOLLOW in a fresh staging folder of ours inside the target (mode 0700),
 /// and only <see cref="Commit"/> renames the finished files into place: rename(2) replaces a symlink at the
 /// destination instead of following it, and every folder on the way must be a real directory. Nothing is published
-/// when the work fails: disposing without a commit removes the staging folder. Used by <c>bundle</c>,
+/// when the work fails: disposing without a commit removes the staging folder (and the target, when this run made
+/// it and it is still empty). Used by <c>bundle</c>,
 /// <c>cache export</c> and <c>dockerfile generate</c>.
 /// </summary>
 public sealed class SafeOutputFolder : IDisposable
@@ -17,11 +18,17 @@ public sealed class SafeOutputFolder : IDisposable
     private readonly string _staging;
     private readonly List<string> _files = [];
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+    private readonly IDisposable _tracked;
 
-    private SafeOutputFolder(string target, string staging)
+    private readonly bool _createdTarget;
+    private bool _committed;
+
+    private SafeOutputFolder(string target, string staging, bool createdTarget)
     {
         Target = target;
         _staging = staging;
+        _createdTarget = createdTarget;
+        _tracked = TemporaryPaths.Track(staging);
     }
 
     public string Target { get; }
@@ -32,10 +39,11 @@ public sealed class SafeOutputFolder : IDisposable
         var full = Path.GetFullPath(target);
         try
         {
+            var created = !Directory.Exists(full);
             Directory.CreateDirectory(full);
             var staging = Path.Combine(full, $".repro-get-{Guid.NewGuid():N}.tmp");
             Directory.CreateDirectory(staging, PrivateDirectory);
-            return new SafeOutputFolder(full, staging);
+            return new SafeOutputFolder(full, staging, created);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -90,6 +98,7 @@ public sealed class SafeOutputFolder : IDisposable
                 kept.Add(relative);
             }
         }
+        _committed = true;
         Dispose();
         return kept;
     }
@@ -104,6 +113,19 @@ public sealed class SafeOutputFolder : IDisposable
         catch (DirectoryNotFoundException)
         {
         }
+        if (_createdTarget && !_committed)
+        {
+            // A failed or interrupted run leaves no trace, not even an empty folder it made.
+            try
+            {
+                Directory.Delete(Target);
+            }
+            catch (IOException)
+            {
+                // Not empty: someone else wrote there meanwhile.
+            }
+        }
+        _tracked.Dispose();
     }
 
     private void Reserve(string relative)

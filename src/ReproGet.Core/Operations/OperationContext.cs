@@ -2,6 +2,7 @@ using ReproGet.Core.Cache;
 using ReproGet.Core.Distros;
 using ReproGet.Core.Errors;
 using ReproGet.Core.Fetching;
+using ReproGet.Core.Operations.Quorum;
 using ReproGet.Core.Providers;
 
 namespace ReproGet.Core.Operations;
@@ -59,6 +60,18 @@ public sealed class OperationContext
         _resilience ??= new Resilience.ResilienceRegistry(Time, FetchOptions.TransferRetryPolicy);
 
     private Resilience.ResilienceRegistry? _resilience;
+
+    /// <summary>
+    /// Builds the client that asks rebuilderd instances (the sources assembly's, composed by the caller), on first use:
+    /// a run without a quorum never builds one. Null: this run cannot ask rebuilders.
+    /// </summary>
+    public Func<IRebuilderClient>? CreateRebuilderClient { get; init; }
+
+    /// <summary>The run's rebuilderd client, for the quorum steps of fetch, install, bundle and verify.</summary>
+    public IRebuilderClient Rebuilders => _rebuilders ??= CreateRebuilderClient?.Invoke()
+        ?? throw new InvalidOperationException("this run has no rebuilder client (OperationContext.CreateRebuilderClient)");
+
+    private IRebuilderClient? _rebuilders;
 
     /// <summary>The blob sources (http(s), file, oci, ipfs) built with <see cref="FetchOptions"/> and <see cref="Log"/>.</summary>
     public BlobSourceSet Sources => _sources.Value;

@@ -18,26 +18,25 @@ public sealed record PackageFileName(PackageKind Kind, string Package, string Ve
     public string FullVersion => Release is null ? Version : $"{Version}-{Release}";
 
     /// <summary>Parses by suffix; null for names that are not packages; throws for a malformed package name.</summary>
-    public static PackageFileName? TryParse(string basename)
+    public static PackageFileName? TryParse(string basename) => KindOf(basename) switch
     {
-        if (basename.EndsWith(".deb", StringComparison.Ordinal))
-        {
-            return ParseDeb(basename[..^4]);
-        }
-        if (basename.EndsWith(".rpm", StringComparison.Ordinal))
-        {
-            return ParseRpm(basename[..^4]);
-        }
-        if (basename.EndsWith(".apk", StringComparison.Ordinal))
-        {
-            return ParseApk(basename[..^4]);
-        }
-        if (PacmanSuffixOf(basename) is { } pacmanSuffix)
-        {
-            return ParsePacman(basename[..^pacmanSuffix.Length], pacmanSuffix);
-        }
-        return null;
-    }
+        PackageKind.Deb => ParseDeb(basename[..^4]),
+        PackageKind.Rpm => ParseRpm(basename[..^4]),
+        PackageKind.Apk => ParseApk(basename[..^4]),
+        PackageKind.Pacman => ParsePacman(basename[..^PacmanSuffixOf(basename)!.Length], PacmanSuffixOf(basename)!),
+        _ => null,
+    };
+
+    /// <summary>The package format <paramref name="basename"/> denotes, by its suffix alone (nothing is parsed); null for none.</summary>
+    public static PackageKind? KindOf(string basename) =>
+        basename.EndsWith(".deb", StringComparison.Ordinal) ? PackageKind.Deb
+        : basename.EndsWith(".rpm", StringComparison.Ordinal) ? PackageKind.Rpm
+        : basename.EndsWith(".apk", StringComparison.Ordinal) ? PackageKind.Apk
+        : PacmanSuffixOf(basename) is not null ? PackageKind.Pacman
+        : null;
+
+    /// <summary>A source package (<c>.src.rpm</c>): locked beside binaries by some tools, never installed.</summary>
+    public static bool IsSourcePackage(string basename) => basename.EndsWith(".src.rpm", StringComparison.Ordinal);
 
     /// <summary>Which of <see cref="PacmanSuffixes"/> <paramref name="basename"/> ends with; null for none.</summary>
     public static string? PacmanSuffixOf(string basename) =>

@@ -20,7 +20,7 @@ public static class ProcessRunner
         using var process = Start(fileName, arguments, capture: true, environment);
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        await WaitForExitAsync(process, cancellationToken).ConfigureAwait(false);
         var result = new ProcessResult(Describe(process.StartInfo), process.ExitCode,
             await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
         if (throwOnFailure && result.ExitCode != 0)
@@ -34,8 +34,22 @@ public static class ProcessRunner
     public static async Task<int> RunInteractiveAsync(string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken)
     {
         using var process = Start(fileName, arguments, capture: false);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        await WaitForExitAsync(process, cancellationToken).ConfigureAwait(false);
         return process.ExitCode;
+    }
+
+    // A cancelled run stops its tool too instead of leaving it running behind it.
+    private static async Task WaitForExitAsync(Process process, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            ChildProcessStop.Stop(process);
+            throw;
+        }
     }
 
     public static string Describe(ProcessStartInfo info) =>

@@ -25,6 +25,9 @@ public sealed record ProjectFile
 
     public required IReadOnlyList<string> Architectures { get; init; }
 
+    /// <summary>The <c>releasever</c> key: the release dnf resolves for (<c>$releasever</c> in Fedora sources); null = not set.</summary>
+    public string? ReleaseVersion { get; init; }
+
     /// <summary><c>NAME</c> or <c>NAME=VERSION</c>.</summary>
     public required IReadOnlyList<string> Packages { get; init; }
 

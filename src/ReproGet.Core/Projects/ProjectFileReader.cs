@@ -15,7 +15,7 @@ public static class ProjectFileReader
 {
     public static IReadOnlyList<string> Keys { get; } =
     [
-        "distro", "sources", "snapshot", "architectures", "packages", "recommends", "base", "providers", "keyring",
+        "distro", "sources", "releasever", "snapshot", "architectures", "packages", "recommends", "base", "providers", "keyring",
         "rebuilder", "threshold", "allow",
     ];
 
@@ -116,6 +116,7 @@ public static class ProjectFileReader
             Sources = sources,
             Snapshot = Snapshot(table, environment),
             Architectures = [.. architectures.Distinct(StringComparer.Ordinal)],
+            ReleaseVersion = table.String("releasever", "releasever = \"40\""),
             Packages = packages,
             Recommends = table.Boolean("recommends", "recommends = false") ?? false,
             Base = Base(table, Resolve),

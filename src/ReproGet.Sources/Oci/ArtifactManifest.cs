@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ReproGet.Core.Hashing;
+using ReproGet.Core.Operations.Pushing;
 
 namespace ReproGet.Sources.Oci;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using ReproGet.Core.Distros;
 using ReproGet.Core.Errors;
 using ReproGet.Core.Hashing;
+using ReproGet.Core.Operations.Pushing;
 using ReproGet.Core.Resilience;
 
 namespace ReproGet.Sources.Oci;
@@ -22,7 +23,7 @@ public sealed class ArtifactPusher(RegistryClient registry, PushOptions options,
         _resilience.ExecuteAsync(ResiliencePurpose.Push, action, cancellationToken,
             onRetry: (fault, delay) => log?.Debug($"retrying in {delay.TotalSeconds:0.#} s: {fault.Message}"));
 
-    public async Task<PushResult> PushAsync(OciReference target, IReadOnlyList<ArtifactFile> files,
+    public async Task<ArtifactPushResult> PushAsync(OciReference target, IReadOnlyList<ArtifactFile> files,
         IEnumerable<KeyValuePair<string, string>> annotations, CancellationToken cancellationToken)
     {
         if (target.Digest is not null)
@@ -63,7 +64,7 @@ public sealed class ArtifactPusher(RegistryClient registry, PushOptions options,
             await PutManifestAsync(target, manifest, digest, token).ConfigureAwait(false);
             return true;
         }, cancellationToken).ConfigureAwait(false);
-        return new PushResult(digest, uploaded, present, mounted, bytes);
+        return new ArtifactPushResult(digest, uploaded, present, mounted, bytes);
     }
 
     private async Task PutManifestAsync(OciReference target, byte[] manifest, string digest, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using ReproGet.Core.Operations.Pushing;
+
 namespace ReproGet.Sources.Oci;
 
 /// <summary>Bytes to push: their digest and size, and a way to read them from the start (again, after a retry).</summary>

@@ -39,7 +39,7 @@ public sealed class AttestTests
             var prefix = Temp.Combine(worker);
             Assert.Equal(0, (await CliRun.RunAsync("attest", "keygen", prefix)).ExitCode);
             var output = Temp.Combine(worker + "-bundle");
-            var bundle = await ReproGetProcess.RunAsync(["--cache", Temp.Combine(worker + "-cache"), "--distro", "debian",
+            var bundle = await CliRun.RunAsync(["--cache", Temp.Combine(worker + "-cache"), "--distro", "debian",
                 "--provider", Server.BaseUrl + "/pool/{{.Basename}}", "bundle", lockfile, "-o", output]);
             Assert.True(bundle.ExitCode == 0, bundle.ToString());
             tamper?.Invoke(output);
@@ -58,8 +58,8 @@ public sealed class AttestTests
         }
     }
 
-    private static Task<ReproGetProcess> Verify(Workers workers, int threshold, params string[] envelopes) =>
-        ReproGetProcess.RunAsync(["attest", "verify", "--threshold", threshold.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    private static Task<CliResult> Verify(Workers workers, int threshold, params string[] envelopes) =>
+        CliRun.RunAsync(["attest", "verify", "--threshold", threshold.ToString(System.Globalization.CultureInfo.InvariantCulture),
             .. new[] { "w1", "w2", "w3" }.SelectMany(w => new[] { "--key", workers.Key(w) }), .. envelopes]);
 
     [Fact]

@@ -33,21 +33,4 @@ public sealed class FullDiskTests
         Assert.False(File.Exists(Path.Combine(cache, "blobs", "sha256", bigSha256)));
         Assert.Empty(Directory.EnumerateFiles(cache, "*.tmp", SearchOption.AllDirectories));
     }
-
-    /// <summary>A tmpfs of a fixed size, unmounted on dispose.</summary>
-    private sealed class SmallFilesystem : IDisposable
-    {
-        private SmallFilesystem(string path) => Path = path;
-
-        public string Path { get; }
-
-        public static SmallFilesystem Mount(string path, string size)
-        {
-            Directory.CreateDirectory(path);
-            RealTool.Run("mount", "-t", "tmpfs", "-o", $"size={size}", "tmpfs", path);
-            return new SmallFilesystem(path);
-        }
-
-        public void Dispose() => RealTool.Run("umount", Path);
-    }
 }

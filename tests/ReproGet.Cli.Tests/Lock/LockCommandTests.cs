@@ -24,6 +24,10 @@ public sealed class LockCommandTests(ResolveStateFixture state)
     private static IReadOnlyList<(string Sha256, string Name)> Entries(string path) =>
         [.. File.ReadAllLines(path).Where(l => l.Length > 0 && l[0] != '#').Select(l => (l[..64], l[66..]))];
 
+    // The comparison: provenance lines (dists/…) are extra entries, left out of it.
+    private static IReadOnlyList<(string Sha256, string Name)> Debs(string path) =>
+        [.. Entries(path).Where(e => e.Name.EndsWith(".deb", StringComparison.Ordinal))];
+
     [Theory]
     [InlineData("bookworm", "amd64")]
     [InlineData("bookworm", "arm64")]
@@ -38,8 +42,11 @@ public sealed class LockCommandTests(ResolveStateFixture state)
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var lockPath = temp.Combine($"SHA256SUMS-{architecture}");
-        var entries = Entries(lockPath);
+        var entries = Debs(lockPath);
         Assert.Equal(oracle.Order(StringComparer.Ordinal), entries.Select(e => e.Sha256).Order(StringComparer.Ordinal));
+        // The signature chain, as hash generate writes it: every other line is the suite's InRelease or an index listing the files.
+        Assert.Equal([$"dists/{suite}/InRelease", $"dists/{suite}/main/binary-{architecture}/Packages"],
+            Entries(lockPath).Select(e => e.Name).Where(n => !n.EndsWith(".deb", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         Assert.Contains(entries, e => e.Name.StartsWith("pool/main/h/hello/hello_", StringComparison.Ordinal));
         Assert.StartsWith($"# repro-get lock: debian {architecture} from repro-get.toml, resolved by apt ", File.ReadAllText(lockPath), StringComparison.Ordinal);
     }
@@ -55,17 +62,18 @@ public sealed class LockCommandTests(ResolveStateFixture state)
         Assert.True(locked.ExitCode == 0, locked.ToString());
         var lockPath = temp.Combine($"SHA256SUMS-{architecture}");
 
-        var download = await ReproGetProcess.RunAsync(["--cache", temp.Combine("blobs"), "--distro", "debian",
+        // The lock's cache: it holds the chain lock put there (mirrors do not serve the plain Packages index).
+        var download = await ReproGetProcess.RunAsync(["--cache", state.Cache, "--distro", "debian",
             "--provider", "http://deb.debian.org/debian/{{.Name}}", "download", lockPath]);
 
         Assert.True(download.ExitCode == 0, download.ToString());
-        foreach (var (sha256, name) in Entries(lockPath))
+        foreach (var (sha256, name) in Debs(lockPath))
         {
-            var blob = temp.Combine("blobs", "blobs", "sha256", sha256);
+            var blob = Path.Combine(state.Cache, "blobs", "sha256", sha256);
             var fileArchitecture = RealTool.Run("dpkg-deb", "--field", blob, "Architecture").Trim();
             Assert.True(fileArchitecture == architecture || fileArchitecture == "all", $"{name}: Architecture {fileArchitecture}");
         }
-        Assert.Contains(Entries(lockPath), e => RealTool.Run("dpkg-deb", "--field", temp.Combine("blobs", "blobs", "sha256", e.Sha256), "Architecture").Trim() == architecture);
+        Assert.Contains(Debs(lockPath), e => RealTool.Run("dpkg-deb", "--field", Path.Combine(state.Cache, "blobs", "sha256", e.Sha256), "Architecture").Trim() == architecture);
     }
 
     [Fact]

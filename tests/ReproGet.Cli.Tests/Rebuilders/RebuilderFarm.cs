@@ -17,6 +17,9 @@ namespace ReproGet.Cli.Tests.Rebuilders;
 /// </summary>
 public sealed class RebuilderFarm : IAsyncLifetime
 {
+    /// <summary>The test collection that shares one farm (its keys and links take seconds to make).</summary>
+    public const string Collection = "rebuilder farm";
+
     private readonly TempDirectory _directory = new();
     private readonly Dictionary<string, byte[]> _routes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
@@ -39,6 +42,10 @@ public sealed class RebuilderFarm : IAsyncLifetime
     public string Rebuilder(string name) => name == "r4"
         ? $"r4=http://127.0.0.1:1/r4,{Path("r3.pem")}"
         : $"{name}={BaseUrl}/{name},{Path(name + ".pem")}";
+
+    /// <summary>The quorum options: <c>--rebuilder</c> for each named rebuilder, and <c>--threshold N</c>.</summary>
+    public string[] Quorum(int threshold, params string[] rebuilders) =>
+        [.. rebuilders.SelectMany(r => new[] { "--rebuilder", Rebuilder(r) }), "--threshold", threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)];
 
     public int AttestationRequests
     {

@@ -4,14 +4,14 @@ using ReproGet.TestKit;
 namespace ReproGet.Cli.Tests.Rebuilders;
 
 /// <summary>
-/// The rebuilder quorum end to end: the real repro-get against three rebuilderd-shaped instances serving links made by
-/// Debian's in-toto tools, installing with the real dpkg into a test root.
+/// The rebuilder quorum end to end: repro-get (in this process) against three rebuilderd-shaped instances serving links
+/// made by Debian's in-toto tools, installing with the real dpkg into a test root.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class RebuilderQuorumTests(RebuilderFarm farm) : IClassFixture<RebuilderFarm>
+[Collection(RebuilderFarm.Collection)]
+public sealed class RebuilderQuorumTests(RebuilderFarm farm)
 {
-    private string[] Quorum(int threshold, params string[] rebuilders) =>
-        [.. rebuilders.SelectMany(r => new[] { "--rebuilder", farm.Rebuilder(r) }), "--threshold", threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+    private string[] Quorum(int threshold, params string[] rebuilders) => farm.Quorum(threshold, rebuilders);
 
     private static string NewRoot(TempDirectory temp)
     {
@@ -25,8 +25,8 @@ public sealed class RebuilderQuorumTests(RebuilderFarm farm) : IClassFixture<Reb
         return root;
     }
 
-    private static Task<ReproGetProcess> Install(string cache, string root, string provider, string lockfile, string[] quorum) =>
-        ReproGetProcess.RunAsync(["--cache", cache, "--root", root, "--distro", "debian", "--provider", provider, "install", lockfile, .. quorum]);
+    private static Task<CliResult> Install(string cache, string root, string provider, string lockfile, string[] quorum) =>
+        CliRun.RunAsync(["--cache", cache, "--root", root, "--distro", "debian", "--provider", provider, "install", lockfile, .. quorum]);
 
     [Fact]
     public async Task TwoOfThreeAttestingAtThresholdTwoIsInstalledAndTheForgedLinkIsIgnored()

@@ -57,7 +57,7 @@ public sealed class HostileLockfileTests
         var cache = dir.Combine("cache");
         var path = FixturePath.Get("broken", file);
 
-        using var run = await ReproGetProcess.RunAsync(
+        var run = await CliRun.RunAsync(
             ["--distro", "none", "--cache", cache, "--provider", "http://127.0.0.1:9/{{.Name}}", "download", path]);
 
         Assert.True(run.ExitCode == 1, run.ToString());

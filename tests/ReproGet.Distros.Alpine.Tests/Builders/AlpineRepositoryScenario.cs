@@ -45,9 +45,9 @@ internal sealed class AlpineRepositoryScenario : IAsyncDisposable
     /// <summary>A lockfile line pinning <paramref name="package"/>.</summary>
     public string LockLine(BuiltPackage package) => $"{package.Sha256.Hex}  {NameOf(package)}\n";
 
-    /// <summary>Runs the real repro-get on this root, cache and repository.</summary>
-    public Task<ReproGetProcess> RunAsync(params string[] arguments) =>
-        ReproGetProcess.RunAsync(["--distro", "alpine", "--root", Root.Root, "--cache", Root.Cache, "--provider", Provider, .. arguments]);
+    /// <summary>Runs repro-get (in this process) on this root, cache and repository.</summary>
+    public Task<CliResult> RunAsync(params string[] arguments) =>
+        CliRun.RunAsync(["--distro", "alpine", "--root", Root.Root, "--cache", Root.Cache, "--provider", Provider, .. arguments]);
 
     /// <summary>Builds a package signed with the trusted key and serves it in the repository.</summary>
     public BuiltPackage Publish(string name, string version)

@@ -18,7 +18,7 @@ public sealed class AlpineCommandLineTests
         scenario.Root.WriteInstalled(ssl, busybox);
         using var work = new TempDirectory();
 
-        using var generate = await scenario.RunAsync("hash", "generate");
+        var generate = await scenario.RunAsync("hash", "generate");
 
         Assert.True(generate.ExitCode == 0, generate.ToString());
         Assert.Equal(
@@ -28,7 +28,7 @@ public sealed class AlpineCommandLineTests
         var lockfile = work.WriteFile("SHA256SUMS-x86_64", generate.StandardOutput);
 
         var freshCache = work.Combine("fresh-cache");
-        using var download = await ReproGetProcess.RunAsync(["--distro", "alpine", "--cache", freshCache, "--provider", scenario.Provider,
+        var download = await CliRun.RunAsync(["--distro", "alpine", "--cache", freshCache, "--provider", scenario.Provider,
             "download", lockfile]);
 
         Assert.True(download.ExitCode == 0, download.ToString());
@@ -49,7 +49,7 @@ public sealed class AlpineCommandLineTests
         using var work = new TempDirectory();
         var baseLock = work.WriteFile("SHA256SUMS-base", scenario.LockLine(musl));
 
-        using var generate = await scenario.RunAsync("hash", "generate", "--dedupe", baseLock);
+        var generate = await scenario.RunAsync("hash", "generate", "--dedupe", baseLock);
 
         Assert.True(generate.ExitCode == 0, generate.ToString());
         Assert.Equal(scenario.LockLine(jq), generate.StandardOutput);
@@ -64,7 +64,7 @@ public sealed class AlpineCommandLineTests
         scenario.CacheIndex(indexed);
         scenario.Root.WriteInstalled(indexed);
 
-        using var generate = await scenario.RunAsync("hash", "generate");
+        var generate = await scenario.RunAsync("hash", "generate");
 
         Assert.Equal(1, generate.ExitCode);
         Assert.Equal("", generate.StandardOutput);
@@ -83,7 +83,7 @@ public sealed class AlpineCommandLineTests
         using var work = new TempDirectory();
         var lockfile = work.WriteFile("SHA256SUMS", "# curl for the build\n" + scenario.LockLine(old) + scenario.LockLine(zlib));
 
-        using var update = await scenario.RunAsync("hash", "update", lockfile);
+        var update = await scenario.RunAsync("hash", "update", lockfile);
 
         Assert.True(update.ExitCode == 0, update.ToString());
         Assert.Equal("# curl for the build\n" + scenario.LockLine(upgraded) + scenario.LockLine(zlib), await File.ReadAllTextAsync(lockfile));
@@ -97,7 +97,7 @@ public sealed class AlpineCommandLineTests
         var jq = scenario.Publish("jq", "1.6-r1");
         using var work = new TempDirectory();
 
-        using var install = await scenario.RunAsync("install", work.WriteFile("SHA256SUMS", scenario.LockLine(jq)));
+        var install = await scenario.RunAsync("install", work.WriteFile("SHA256SUMS", scenario.LockLine(jq)));
 
         Assert.Equal(1, install.ExitCode);
         Assert.Contains($"apk add --no-network --root {scenario.Root.Root}", install.StandardError);
@@ -114,7 +114,7 @@ public sealed class AlpineCommandLineTests
         scenario.Serve(package);
         using var work = new TempDirectory();
 
-        using var install = await scenario.RunAsync("install", work.WriteFile("SHA256SUMS", scenario.LockLine(package)));
+        var install = await scenario.RunAsync("install", work.WriteFile("SHA256SUMS", scenario.LockLine(package)));
 
         Assert.Equal(1, install.ExitCode);
         Assert.Contains("stranger-22222222.rsa.pub", install.StandardError);
@@ -129,7 +129,7 @@ public sealed class AlpineCommandLineTests
         using var work = new TempDirectory();
         var bundle = work.Combine("bundle");
 
-        using var run = await scenario.RunAsync("bundle", work.WriteFile("SHA256SUMS", scenario.LockLine(jq)), "-o", bundle);
+        var run = await scenario.RunAsync("bundle", work.WriteFile("SHA256SUMS", scenario.LockLine(jq)), "-o", bundle);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var script = await File.ReadAllTextAsync(Path.Combine(bundle, "install.sh"));
@@ -144,7 +144,7 @@ public sealed class AlpineCommandLineTests
         using var root = new AlpineTestRoot();
         root.WriteRepositories("https://mirror.example/alpine/v3.20/main");
 
-        using var info = await ReproGetProcess.RunAsync(["--distro", "alpine", "--root", root.Root, "info"]);
+        var info = await CliRun.RunAsync(["--distro", "alpine", "--root", root.Root, "info"]);
 
         Assert.True(info.ExitCode == 0, info.ToString());
         Assert.Contains("Distro: alpine", info.StandardOutput);

@@ -21,6 +21,7 @@ public sealed class SyncDatabaseTests
         var extracted = PacmanDesc.Parse(File.ReadAllText(FixturePath.Get("arch", "desc", "sync-pacman-5.1.3-1.desc")));
         Assert.Equal(extracted.Single("SHA256SUM"), pacman.Sha256.Hex);
         Assert.Equal(extracted.Single("FILENAME"), pacman.FileName);
+        Assert.Equal(long.Parse(extracted.Single("CSIZE")!, System.Globalization.CultureInfo.InvariantCulture), pacman.CompressedSize);
         Assert.Equal("x86_64", pacman.Architecture);
         Assert.Equal(Convert.FromBase64String(extracted.Single("PGPSIG")!), pacman.Signature);
     }

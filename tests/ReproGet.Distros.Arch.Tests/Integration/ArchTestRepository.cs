@@ -19,6 +19,9 @@ public sealed class ArchTestRepository : IAsyncLifetime
 
     public string RogueDirectory => _temp.Combine("rogue");
 
+    /// <summary>A gpg home that trusts the packager key (what a test root gets as its pacman keyring).</summary>
+    public string KeyringDirectory => _temp.Combine("keyring");
+
     public string ByHashProvider => Server.Url("/sha256/{{.SHA256}}");
 
     /// <summary>The package files of the repository (not the rogue one), with their signatures beside them.</summary>
@@ -49,7 +52,7 @@ public sealed class ArchTestRepository : IAsyncLifetime
         Directory.CreateDirectory(Path.Combine(root, "var", "lib", "pacman"));
         var keyring = Path.Combine(root, "etc", "pacman.d", "gnupg");
         Directory.CreateDirectory(keyring);
-        foreach (var file in Directory.EnumerateFiles(_temp.Combine("keyring")).Where(f => !Path.GetFileName(f).StartsWith("S.", StringComparison.Ordinal)))
+        foreach (var file in Directory.EnumerateFiles(KeyringDirectory).Where(f => !Path.GetFileName(f).StartsWith("S.", StringComparison.Ordinal)))
         {
             File.Copy(file, Path.Combine(keyring, Path.GetFileName(file)));
         }

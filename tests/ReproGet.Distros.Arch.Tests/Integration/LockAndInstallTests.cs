@@ -21,7 +21,7 @@ public sealed class LockAndInstallTests(ArchTestRepository repository) : IDispos
         var first = repository.CreateRoot(_temp.Combine("r1"), withRepository: true);
         ArchTestRepository.Pacman(first, "-Sy", "--noconfirm", "rg-hello", "rg-epoch");
 
-        using var generate = await ReproGetProcess.RunAsync(["--root", first, "--distro", "arch", "--cache", _temp.Combine("c1"), "hash", "generate"]);
+        var generate = await CliRun.RunAsync(["--root", first, "--distro", "arch", "--cache", _temp.Combine("c1"), "hash", "generate"]);
 
         Assert.True(generate.ExitCode == 0, generate.ToString());
         var expected = repository.Packages.SelectMany(p => new[] { p, p + ".sig" }).Select(ArchTestRepository.LockLine)
@@ -36,7 +36,7 @@ public sealed class LockAndInstallTests(ArchTestRepository repository) : IDispos
         var lockfile = _temp.WriteFile("SHA256SUMS", generate.StandardOutput);
 
         var second = repository.CreateRoot(_temp.Combine("r2"), withRepository: false);
-        using var install = await ReproGetProcess.RunAsync(["--root", second, "--distro", "arch", "--cache", _temp.Combine("c2"),
+        var install = await CliRun.RunAsync(["--root", second, "--distro", "arch", "--cache", _temp.Combine("c2"),
             "--provider", DeadProvider, "--provider", repository.ByHashProvider, "install", lockfile]);
 
         Assert.True(install.ExitCode == 0, install.ToString());
@@ -44,7 +44,7 @@ public sealed class LockAndInstallTests(ArchTestRepository repository) : IDispos
         Assert.Equal("rg-epoch 1:0.5-2\nrg-hello 2.1-3\nrg-libgreet 1.0-1\n", ArchTestRepository.Query(second));
         Assert.Equal("Hello from rg-libgreet\n", File.ReadAllText(Path.Combine(second, "usr/share/rg-libgreet/greeting")));
 
-        using var again = await ReproGetProcess.RunAsync(["--root", second, "--distro", "arch", "--cache", _temp.Combine("c2"),
+        var again = await CliRun.RunAsync(["--root", second, "--distro", "arch", "--cache", _temp.Combine("c2"),
             "--provider", DeadProvider, "install", lockfile]);
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.Contains("nothing to install", again.StandardError);
@@ -55,11 +55,11 @@ public sealed class LockAndInstallTests(ArchTestRepository repository) : IDispos
     {
         var root = repository.CreateRoot(_temp.Combine("r"), withRepository: true);
         ArchTestRepository.Pacman(root, "-Sy", "--noconfirm", "rg-libgreet");
-        using var baseLock = await ReproGetProcess.RunAsync(["--root", root, "--distro", "arch", "--cache", _temp.Combine("c"), "hash", "generate"]);
+        var baseLock = await CliRun.RunAsync(["--root", root, "--distro", "arch", "--cache", _temp.Combine("c"), "hash", "generate"]);
         var basePath = _temp.WriteFile("SHA256SUMS-base", baseLock.StandardOutput);
         ArchTestRepository.Pacman(root, "-S", "--noconfirm", "rg-hello");
 
-        using var dedupe = await ReproGetProcess.RunAsync(["--root", root, "--distro", "arch", "--cache", _temp.Combine("c"),
+        var dedupe = await CliRun.RunAsync(["--root", root, "--distro", "arch", "--cache", _temp.Combine("c"),
             "hash", "generate", "--dedupe", basePath]);
 
         Assert.True(dedupe.ExitCode == 0, dedupe.ToString());
@@ -83,7 +83,7 @@ public sealed class LockAndInstallTests(ArchTestRepository repository) : IDispos
         var lockfile = _temp.WriteFile("SHA256SUMS", string.Concat(lines.Select(l => l + "\n")));
         var root = repository.CreateRoot(_temp.Combine("r3"), withRepository: false);
 
-        using var install = await ReproGetProcess.RunAsync(["--root", root, "--distro", "arch", "--cache", _temp.Combine("c3"),
+        var install = await CliRun.RunAsync(["--root", root, "--distro", "arch", "--cache", _temp.Combine("c3"),
             "--provider", repository.ByHashProvider, "install", lockfile]);
 
         Assert.Equal(1, install.ExitCode);
@@ -107,7 +107,7 @@ public sealed class LockAndInstallTests(ArchTestRepository repository) : IDispos
             .Select(l => l.Contains("rg-libgreet", StringComparison.Ordinal) && l.EndsWith(".sig", StringComparison.Ordinal) ? unreachable + l[64..] : l);
         var lockfile = _temp.WriteFile("SHA256SUMS", string.Concat(lines.Select(l => l + "\n")));
 
-        using var install = await ReproGetProcess.RunAsync(["--root", root, "--distro", "arch", "--cache", _temp.Combine("c4"),
+        var install = await CliRun.RunAsync(["--root", root, "--distro", "arch", "--cache", _temp.Combine("c4"),
             "--provider", repository.ByHashProvider, "install", lockfile]);
 
         Assert.True(install.ExitCode == 0, install.ToString());
@@ -132,7 +132,7 @@ public sealed class LockAndInstallTests(ArchTestRepository repository) : IDispos
         var lockfile = _temp.WriteFile("SHA256SUMS", "# base\n" + string.Concat(stale.Select(l => l + "\n"))
             + new string('e', 64) + "  notes/README\n");
 
-        using var update = await ReproGetProcess.RunAsync(["--root", root, "--distro", "arch", "--cache", _temp.Combine("c5"),
+        var update = await CliRun.RunAsync(["--root", root, "--distro", "arch", "--cache", _temp.Combine("c5"),
             "hash", "update", lockfile]);
 
         Assert.True(update.ExitCode == 0, update.ToString());

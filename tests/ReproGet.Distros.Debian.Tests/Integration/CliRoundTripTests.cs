@@ -27,18 +27,18 @@ public sealed class CliRoundTripTests
                 library.Stanza + program.Stanza, ".lz4");
         RealTool.Run("dpkg", $"--root={made.Path}", "--install", library.Path, program.Path);
 
-        using var generate = await ReproGetProcess.RunAsync(["--root", made.Path, "--distro", "debian", "hash", "generate"]);
+        var generate = await CliRun.RunAsync(["--root", made.Path, "--distro", "debian", "hash", "generate"]);
         Assert.True(generate.ExitCode == 0, generate.ToString());
         Assert.Equal(library.LockLine + program.LockLine, generate.StandardOutput);
 
         var lockfile = work.WriteFile("SHA256SUMS-amd64", generate.StandardOutput);
         using var fresh = new DebianRoot();
-        using var install = await ReproGetProcess.RunAsync(["--root", fresh.Path, "--distro", "debian", "--cache", work.Combine("cache"),
+        var install = await CliRun.RunAsync(["--root", fresh.Path, "--distro", "debian", "--cache", work.Combine("cache"),
             "--provider", $"file://{work.Path}/mirror/{{{{.Name}}}}", "install", lockfile]);
         Assert.True(install.ExitCode == 0, install.ToString());
         Assert.Equal(DpkgInstallTests.Query(made), DpkgInstallTests.Query(fresh));
 
-        using var again = await ReproGetProcess.RunAsync(["--root", fresh.Path, "--distro", "debian", "--cache", work.Combine("cache"),
+        var again = await CliRun.RunAsync(["--root", fresh.Path, "--distro", "debian", "--cache", work.Combine("cache"),
             "--provider", "http://127.0.0.1:9/unused/{{.Name}}", "install", lockfile]);
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.Contains("nothing to install", again.StandardError, StringComparison.Ordinal);

@@ -2,7 +2,6 @@ using ReproGet.Core.Cache;
 using ReproGet.Core.Distros;
 using ReproGet.Core.Hashing;
 using ReproGet.Core.Lockfiles;
-using ReproGet.Core.Operations;
 using ReproGet.Core.Operations.Locking;
 using ReproGet.Distros.Debian.Provenance;
 using ReproGet.TestKit;
@@ -87,7 +86,7 @@ public sealed class ChainLockTests
             $"{ChainFixture.OpensshClientSha}  {ChainFixture.OpensshClient}",
         ];
 
-        var result = LockUpdate.Apply(old, locked, name => Debian.Classify(new LockEntry(name, default)) == EntryRole.Proof);
+        var result = LockUpdate.Apply(old, locked, name => Debian.Entries.Classify(name) == EntryRole.Proof);
 
         Assert.Equal(
             "# base\n"

@@ -22,7 +22,7 @@ public sealed class KojiTests(FedoraTestRepository repository) : IDisposable
             + FedoraTestRepository.LockLine(repository.Signed(Hello)) + "\n");
         var root = repository.CreateRoot(_temp.Combine("r"), withRepository: false);
 
-        using var install = await ReproGetProcess.RunAsync(["--root", root, "--distro", "fedora", "--cache", _temp.Combine("c"),
+        var install = await CliRun.RunAsync(["--root", root, "--distro", "fedora", "--cache", _temp.Combine("c"),
             "--provider", repository.KojiProvider, "--provider", repository.ByHashProvider, "install", lockfile]);
 
         Assert.True(install.ExitCode == 0, install.ToString());
@@ -39,7 +39,7 @@ public sealed class KojiTests(FedoraTestRepository repository) : IDisposable
         var lockfile = _temp.WriteFile("SHA256SUMS", FedoraTestRepository.LockLine(repository.Unsigned(Greeting)) + "\n");
         var root = repository.CreateRoot(_temp.Combine("r"), withRepository: false);
 
-        using var install = await ReproGetProcess.RunAsync(["--root", root, "--distro", "fedora", "--cache", _temp.Combine("c"),
+        var install = await CliRun.RunAsync(["--root", root, "--distro", "fedora", "--cache", _temp.Combine("c"),
             "--provider", repository.KojiProvider, "install", lockfile]);
 
         Assert.Equal(1, install.ExitCode);
@@ -54,7 +54,7 @@ public sealed class KojiTests(FedoraTestRepository repository) : IDisposable
     {
         var root = repository.CreateRoot(_temp.Combine("r"), withRepository: true);
 
-        using var info = await ReproGetProcess.RunAsync(["--root", root, "--distro", "fedora", "info"]);
+        var info = await CliRun.RunAsync(["--root", root, "--distro", "fedora", "info"]);
 
         Assert.True(info.ExitCode == 0, info.ToString());
         Assert.Contains($"- {repository.Server.Url("/repo")}/{{{{.Basename}}}}\n- https://kojipkgs.fedoraproject.org/packages/{{{{.Name}}}}\n",

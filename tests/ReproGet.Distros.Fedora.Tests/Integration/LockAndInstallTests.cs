@@ -23,7 +23,7 @@ public sealed class LockAndInstallTests(FedoraTestRepository repository) : IDisp
         FedoraTestRepository.Dnf(first, "install", "hello");
         var packageRequests = RpmRequests();
 
-        using var generate = await ReproGetProcess.RunAsync(["--root", first, "--distro", "fedora", "--cache", _temp.Combine("c1"), "hash", "generate"]);
+        var generate = await CliRun.RunAsync(["--root", first, "--distro", "fedora", "--cache", _temp.Combine("c1"), "hash", "generate"]);
 
         Assert.True(generate.ExitCode == 0, generate.ToString());
         Assert.Equal(
@@ -33,7 +33,7 @@ public sealed class LockAndInstallTests(FedoraTestRepository repository) : IDisp
         var lockfile = _temp.WriteFile("SHA256SUMS", generate.StandardOutput);
 
         var second = repository.CreateRoot(_temp.Combine("r2"), withRepository: false);
-        using var install = await ReproGetProcess.RunAsync(["--root", second, "--distro", "fedora", "--cache", _temp.Combine("c2"),
+        var install = await CliRun.RunAsync(["--root", second, "--distro", "fedora", "--cache", _temp.Combine("c2"),
             "--provider", DeadProvider, "--provider", repository.ByHashProvider, "install", lockfile]);
 
         Assert.True(install.ExitCode == 0, install.ToString());
@@ -41,7 +41,7 @@ public sealed class LockAndInstallTests(FedoraTestRepository repository) : IDisp
         Assert.Contains("greeting-2.1-3.noarch\nhello-1.0-1.noarch\n", FedoraTestRepository.Query(second));
         Assert.Equal("hello 1.0-1\n", File.ReadAllText(Path.Combine(second, "usr/share/hello/version")));
 
-        using var again = await ReproGetProcess.RunAsync(["--root", second, "--distro", "fedora", "--cache", _temp.Combine("c2"),
+        var again = await CliRun.RunAsync(["--root", second, "--distro", "fedora", "--cache", _temp.Combine("c2"),
             "--provider", DeadProvider, "install", lockfile]);
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.Contains("nothing to install", again.StandardError);
@@ -54,8 +54,8 @@ public sealed class LockAndInstallTests(FedoraTestRepository repository) : IDisp
         FedoraTestRepository.Dnf(root, "install", "greeting");
         RealTool.Run("rpm", "--root", root, "-i", repository.Extra);
 
-        using var strict = await ReproGetProcess.RunAsync(["--root", root, "--distro", "fedora", "--cache", _temp.Combine("c"), "hash", "generate"]);
-        using var lenient = await ReproGetProcess.RunAsync(["--root", root, "--distro", "fedora", "--cache", _temp.Combine("c"),
+        var strict = await CliRun.RunAsync(["--root", root, "--distro", "fedora", "--cache", _temp.Combine("c"), "hash", "generate"]);
+        var lenient = await CliRun.RunAsync(["--root", root, "--distro", "fedora", "--cache", _temp.Combine("c"),
             "hash", "generate", "--allow-missing"]);
 
         Assert.Equal(1, strict.ExitCode);
@@ -73,7 +73,7 @@ public sealed class LockAndInstallTests(FedoraTestRepository repository) : IDisp
     {
         var root = repository.CreateRoot(_temp.Combine("bare"), withRepository: false);
 
-        using var generate = await ReproGetProcess.RunAsync(["--root", root, "--distro", "fedora", "--cache", _temp.Combine("c"), "hash", "generate"]);
+        var generate = await CliRun.RunAsync(["--root", root, "--distro", "fedora", "--cache", _temp.Combine("c"), "hash", "generate"]);
 
         Assert.Equal(1, generate.ExitCode);
         Assert.Contains("no repository metadata cached", generate.StandardError);
@@ -85,11 +85,11 @@ public sealed class LockAndInstallTests(FedoraTestRepository repository) : IDisp
     {
         var root = repository.CreateRoot(_temp.Combine("r"), withRepository: true);
         FedoraTestRepository.Dnf(root, "install", "greeting");
-        using var baseLock = await ReproGetProcess.RunAsync(["--root", root, "--distro", "fedora", "--cache", _temp.Combine("c"), "hash", "generate"]);
+        var baseLock = await CliRun.RunAsync(["--root", root, "--distro", "fedora", "--cache", _temp.Combine("c"), "hash", "generate"]);
         var basePath = _temp.WriteFile("SHA256SUMS-base", baseLock.StandardOutput);
         FedoraTestRepository.Dnf(root, "install", "hello");
 
-        using var dedupe = await ReproGetProcess.RunAsync(["--root", root, "--distro", "fedora", "--cache", _temp.Combine("c"),
+        var dedupe = await CliRun.RunAsync(["--root", root, "--distro", "fedora", "--cache", _temp.Combine("c"),
             "hash", "generate", "--dedupe", basePath]);
 
         Assert.True(dedupe.ExitCode == 0, dedupe.ToString());
@@ -105,7 +105,7 @@ public sealed class LockAndInstallTests(FedoraTestRepository repository) : IDisp
         var lockfile = _temp.WriteFile("SHA256SUMS", "# base\n" + greeting + "\n"
             + new string('0', 64) + "  hello/0.9/1/noarch/hello-0.9-1.noarch.rpm\n" + new string('e', 64) + "  notes/README\n");
 
-        using var update = await ReproGetProcess.RunAsync(["--root", root, "--distro", "fedora", "--cache", _temp.Combine("c"),
+        var update = await CliRun.RunAsync(["--root", root, "--distro", "fedora", "--cache", _temp.Combine("c"),
             "hash", "update", lockfile]);
 
         Assert.True(update.ExitCode == 0, update.ToString());
@@ -122,7 +122,7 @@ public sealed class LockAndInstallTests(FedoraTestRepository repository) : IDisp
         var root = repository.CreateRoot(_temp.Combine("r"), withRepository: false);
         var before = FedoraTestRepository.Query(root);
 
-        using var install = await ReproGetProcess.RunAsync(["--root", root, "--distro", "fedora", "--cache", _temp.Combine("c"),
+        var install = await CliRun.RunAsync(["--root", root, "--distro", "fedora", "--cache", _temp.Combine("c"),
             "--provider", repository.ByHashProvider, "install", lockfile]);
 
         Assert.Equal(1, install.ExitCode);
@@ -143,7 +143,7 @@ public sealed class LockAndInstallTests(FedoraTestRepository repository) : IDisp
             + FedoraTestRepository.LockLine(repository.WrongKey(Greeting)) + "\n");
         var root = repository.CreateRoot(_temp.Combine("r"), withRepository: false);
 
-        using var install = await ReproGetProcess.RunAsync(["--root", root, "--distro", "fedora", "--cache", _temp.Combine("c"),
+        var install = await CliRun.RunAsync(["--root", root, "--distro", "fedora", "--cache", _temp.Combine("c"),
             "--provider", repository.ByHashProvider, "install", lockfile]);
 
         Assert.Equal(1, install.ExitCode);

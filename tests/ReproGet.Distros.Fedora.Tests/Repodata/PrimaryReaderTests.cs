@@ -14,7 +14,7 @@ public sealed class PrimaryReaderTests
 
         Assert.Equal(new RepoPackage("pkg-with-no-deps", 0, "1.0.0", "0", "noarch",
             Core.Hashing.Sha256Digest.Parse("ef05a91ed8bf760cb4d31024c9b5345eda6c1cfd93a01b63b04d4bfa4839bc1c"),
-            "pkg-with-no-deps-1.0.0-0.noarch.rpm", "pkg-with-no-deps-1.0.0-0.src.rpm", "custom"), package);
+            "pkg-with-no-deps-1.0.0-0.noarch.rpm", "pkg-with-no-deps-1.0.0-0.src.rpm", "custom", Size: 6137), package);
     }
 
     [Fact]
@@ -28,6 +28,8 @@ public sealed class PrimaryReaderTests
         Assert.Equal((5, "5.3.1", "1.el9", "x86_64"), (podman.Epoch, podman.Version, podman.Release, podman.Architecture));
         Assert.Equal("Packages/podman-5.3.1-1.el9.x86_64.rpm", podman.Location);
         Assert.Equal("d9c7bc814b33f7ec0c50ddc4c7e60fbe88537f8f2831f8559ad76fc782ec37a5", podman.Sha256.Hex);
+        // <size package="…">: the file's size, its transfer bound when it is fetched.
+        Assert.Equal(17289546, podman.Size);
         // A subpackage's source rpm is its own source package's, which names its Koji folder.
         Assert.Equal("vim-8.2.2637-21.el9.src.rpm", packages["vim-enhanced"].SourceRpm);
         Assert.Equal(2, packages["vim-enhanced"].Epoch);

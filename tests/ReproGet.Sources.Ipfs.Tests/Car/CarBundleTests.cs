@@ -42,7 +42,7 @@ public sealed class CarBundleTests : IAsyncLifetime
 
         var big = await UnixFsImporter.ComputeAsync(new MemoryStream(_files[1].Content), UnixFsImportOptions.KuboDefault, null, CancellationToken.None);
         Assert.Equal(["bafkreibvwfii53xjyhp3u6mmjqcdatxq6jtjsd4tnji7czkxd3pvgms4xq", big.ToString()],
-            written.OrderBy(w => w.Name, StringComparer.Ordinal).Reverse().Select(w => w.Cid.ToString()));
+            written.OrderBy(w => w.Name, StringComparer.Ordinal).Reverse().Select(w => w.Cid!));
         using var fresh = ContentCache.Open(_directory.Combine("fresh"));
         var imported = await new CarBundleImporter(fresh).ImportAsync(car, Entries(), CancellationToken.None);
         Assert.Equal(written.Select(w => (w.Sha256, w.Cid)), imported.Select(i => (i.Sha256, i.Cid)));

@@ -65,7 +65,7 @@ public sealed class IpfsPusherTests : IAsyncLifetime
         var result = await Pusher(UnixFsImportOptions.KuboCidV1).PushAsync([_hello], _cache, CancellationToken.None);
 
         Assert.Empty(result.Failures);
-        Assert.Equal(v1, Assert.Single(result.Outcomes).Cid);
+        Assert.Equal(v1.ToString(), Assert.Single(result.Outcomes).Cid);
         Assert.Contains("cid-base=base32", _rpc.Requests.Single(r => r.StartsWith("/api/v0/add", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
@@ -77,7 +77,7 @@ public sealed class IpfsPusherTests : IAsyncLifetime
         var result = await Pusher(UnixFsImportOptions.KuboDefault).PushAsync([_hello], _cache, CancellationToken.None);
 
         Assert.Empty(result.Outcomes);
-        var failure = Assert.Single(result.Failures);
+        var failure = Assert.Single(result.Failures).ToString();
         Assert.Contains(HelloName, failure, StringComparison.Ordinal);
         Assert.Contains($"answered CID QmbFMke1KXqnYyBBWxB74N4c5SBnJMVAiMNRcGu6x1AwQH, but the file's CID is {HelloV0}", failure, StringComparison.Ordinal);
     }
@@ -99,7 +99,7 @@ public sealed class IpfsPusherTests : IAsyncLifetime
 
         var result = await Pusher(UnixFsImportOptions.KuboDefault).PushAsync([_hello with { Cid = wrong }], _cache, CancellationToken.None);
 
-        Assert.Contains($"the lockfile gives CID {wrong}, but the cached file's CID is {HelloV0}", Assert.Single(result.Failures),
+        Assert.Contains($"the lockfile gives CID {wrong}, but the cached file's CID is {HelloV0}", Assert.Single(result.Failures).ToString(),
             StringComparison.Ordinal);
     }
 

@@ -4,6 +4,7 @@ using ReproGet.Core.Lockfiles;
 using ReproGet.Core.Hashing;
 using ReproGet.TestKit;
 using ReproGet.TestKit.Registry;
+using ReproGet.Core.Operations.Pushing;
 
 namespace ReproGet.Sources.Oci.Tests.Integration;
 

@@ -1,9 +1,8 @@
 using System.CommandLine;
 using ReproGet.Cli.Commands.Ipfs;
-using ReproGet.Core.Cache;
 using ReproGet.Core.Errors;
 using ReproGet.Core.Lockfiles;
-using ReproGet.Sources.Ipfs.UnixFs;
+using ReproGet.Core.Operations.CacheTransfer;
 
 namespace ReproGet.Cli.Commands.Cache;
 
@@ -34,7 +33,7 @@ internal static class CacheExportCommand
             if (context.ParseResult.GetValue(car) is { } carPath)
             {
                 var entries = Sha256SumsReader.ReadFiles(arguments, CommandContext.Environment(LockfileEpoch.EnvironmentVariable));
-                await IpfsCarCommand.ExportAsync(context, carPath, entries, UnixFsImportOptions.KuboDefault, cancellationToken)
+                await IpfsCarCommand.ExportAsync(context, SourceCatalog.CarFiles(), carPath, entries, cancellationToken)
                     .ConfigureAwait(false);
                 return ExitCodes.Success;
             }
@@ -42,8 +41,7 @@ internal static class CacheExportCommand
             {
                 throw new ReproGetException("cache export takes one directory", "to bundle lockfiles as a CAR, pass --car FILE");
             }
-            var cache = context.OpenCache();
-            var result = await new CacheExporter(cache).ExportAsync(arguments[0], cancellationToken).ConfigureAwait(false);
+            var result = await CacheExportOperation.ExportAsync(context.Operation, arguments[0], cancellationToken).ConfigureAwait(false);
             foreach (var item in result.Exported.OrderBy(i => i.Basename, StringComparer.Ordinal))
             {
                 context.Output.WriteLine(NameEscaping.DataLine(item.Blob.Sha256.Hex, item.Basename));

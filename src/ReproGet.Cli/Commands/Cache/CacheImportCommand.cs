@@ -1,7 +1,7 @@
 using System.CommandLine;
-using ReproGet.Core.Lockfiles;
 using ReproGet.Cli.Commands.Ipfs;
-using ReproGet.Core.Cache;
+using ReproGet.Core.Lockfiles;
+using ReproGet.Core.Operations.CacheTransfer;
 
 namespace ReproGet.Cli.Commands.Cache;
 
@@ -15,34 +15,34 @@ internal static class CacheImportCommand
             work. Only regular files are imported; a symlink to one is imported under the link's name (symlinked
             directories are not followed). Every path that cannot be imported (a FIFO, socket, device or dangling
             symlink among them) is reported and makes the exit code 1. A FILE.car (CARv1) is imported as the files its
-            roots hold, every block checked against its CID.
+            roots hold, every block checked against its CID. A directory written by `bundle` is imported as the cache
+            it carries: each blobs/sha256/<hex> must hash to its name, and the rebuilder attestations it lists are
+            recorded again, so `verify --offline` re-checks the quorum with no network.
 
             Example:
               repro-get cache import ./debs
               repro-get cache import debs.car
+              repro-get cache import bundle/ && repro-get verify --offline --threshold 2 --rebuilder … SHA256SUMS-amd64
             """);
         command.Arguments.Add(paths);
         command.SetAction(async (context, cancellationToken) =>
         {
-            var all = context.ParseResult.GetValue(paths) ?? [];
-            // A CAR bundle is imported as the files it holds, every block checked against its CID.
-            var cars = all.Where(p => p.EndsWith(".car", StringComparison.Ordinal) && File.Exists(p)).ToList();
-            foreach (var car in cars)
-            {
-                await IpfsCarCommand.ImportAsync(context, car, [], cancellationToken).ConfigureAwait(false);
-            }
-            var cache = context.OpenCache();
-            var result = await new CacheImporter(cache).ImportAsync(all.Except(cars), cancellationToken)
-                .ConfigureAwait(false);
-            foreach (var item in result.Imported.OrderBy(i => i.Basename, StringComparer.Ordinal))
+            var report = await CacheImportOperation.ImportAsync(context.Operation, SourceCatalog.CarFiles(),
+                context.ParseResult.GetValue(paths) ?? [], cancellationToken).ConfigureAwait(false);
+            IpfsCarCommand.WriteCidLines(context, report.FromCars);
+            foreach (var item in report.Files.Imported.OrderBy(i => i.Basename, StringComparer.Ordinal))
             {
                 context.Output.WriteLine(NameEscaping.DataLine(item.Sha256.Hex, item.Basename));
             }
-            foreach (var error in result.Errors)
+            if (report.Attestations > 0)
+            {
+                context.Log.Info($"recorded {report.Attestations} rebuilder attestations from bundles");
+            }
+            foreach (var error in report.Files.Errors)
             {
                 context.Log.Error(error);
             }
-            return result.Errors.Count == 0 ? ExitCodes.Success : ExitCodes.Failure;
+            return report.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
         });
         return command;
     }

@@ -2,8 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ReproGet.Cli.Output;
 using ReproGet.Core.Lockfiles;
-using ReproGet.Sources.Ipfs.Car;
-using ReproGet.Sources.Ipfs.UnixFs;
+using ReproGet.Core.Operations.CacheTransfer;
 
 namespace ReproGet.Cli.Commands.Ipfs;
 
@@ -38,8 +37,8 @@ internal static class IpfsCarCommand
         UnixFsLayoutOptions.AddTo(command);
         command.SetAction(async (context, cancellationToken) =>
         {
-            await ExportAsync(context, context.ParseResult.GetValue(car)!, LockfileArguments.Read(context, lockfiles),
-                UnixFsLayoutOptions.Bind(context.ParseResult), cancellationToken).ConfigureAwait(false);
+            await ExportAsync(context, SourceCatalog.CarFiles(UnixFsLayoutOptions.Bind(context.ParseResult)), context.ParseResult.GetValue(car)!,
+                LockfileArguments.Read(context, lockfiles), cancellationToken).ConfigureAwait(false);
             return ExitCodes.Success;
         });
         return command;
@@ -69,35 +68,30 @@ internal static class IpfsCarCommand
             var entries = files.Length == 0
                 ? []
                 : Sha256SumsReader.ReadFiles(files, CommandContext.Environment(LockfileEpoch.EnvironmentVariable));
-            await ImportAsync(context, context.ParseResult.GetValue(car)!, entries, cancellationToken).ConfigureAwait(false);
+            var imported = await CacheImportOperation.ImportCarAsync(context.Operation, SourceCatalog.CarFiles(),
+                context.ParseResult.GetValue(car)!, entries, cancellationToken).ConfigureAwait(false);
+            WriteCidLines(context, imported);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    /// <summary>Writes the CAR of <paramref name="entries"/> from the cache; prints each file's CID line.</summary>
-    public static async Task ExportAsync(CommandContext context, string path, IReadOnlyList<LockEntry> entries,
-        UnixFsImportOptions layout, CancellationToken cancellationToken)
-    {
-        var cache = context.OpenCache();
-        var written = await new CarBundleWriter(cache, layout).WriteAsync(path, entries, cancellationToken).ConfigureAwait(false);
-        foreach (var item in written)
-        {
-            context.Output.WriteLine(item.LockLine);
-        }
-        context.Log.Info(string.Create(CultureInfo.InvariantCulture,
-            $"wrote {path}: {written.Count} files, {ByteSize.Format(new FileInfo(path).Length)}"));
-    }
-
-    /// <summary>Imports every root of a CAR into the cache, block by block verified; prints each file's CID line.</summary>
-    public static async Task ImportAsync(CommandContext context, string path, IReadOnlyList<LockEntry> entries,
+    /// <summary>Writes the CAR of <paramref name="entries"/> from the cache (<c>ipfs car export</c>, <c>cache export --car</c>); prints each file's CID line.</summary>
+    public static async Task ExportAsync(CommandContext context, ICarArchive archive, string path, IReadOnlyList<LockEntry> entries,
         CancellationToken cancellationToken)
     {
-        var cache = context.OpenCache();
-        var imported = await new CarBundleImporter(cache).ImportAsync(path, entries, cancellationToken).ConfigureAwait(false);
-        foreach (var item in imported)
+        var report = await CarExportOperation.ExportAsync(context.Operation, archive, path, entries, cancellationToken).ConfigureAwait(false);
+        WriteCidLines(context, report.Files);
+        context.Log.Info(string.Create(CultureInfo.InvariantCulture,
+            $"wrote {path}: {report.Files.Count} files, {ByteSize.Format(report.Bytes)}"));
+    }
+
+    /// <summary>One <c>&lt;sha256&gt;  /ipfs/&lt;CID&gt;</c> line per file.</summary>
+    public static void WriteCidLines(CommandContext context, IEnumerable<LockEntry> files)
+    {
+        foreach (var file in files)
         {
-            context.Output.WriteLine(item.LockLine);
+            context.Output.WriteLine(Sha256SumsWriter.IpfsLine(file.Sha256, file.Cid!));
         }
     }
 }

@@ -1,10 +1,8 @@
 using System.CommandLine;
-using System.Text;
 using ReproGet.Core.Errors;
 using ReproGet.Core.Fetching;
-using ReproGet.Core.Hashing;
 using ReproGet.Core.Lockfiles;
-using ReproGet.Sources.Ipfs.Multiformats;
+using ReproGet.Core.Operations.Pushing;
 using ReproGet.Sources.Ipfs.Push;
 using ReproGet.Sources.Ipfs.Rpc;
 
@@ -41,50 +39,26 @@ internal static class IpfsPushCommand
         command.SetAction(async (context, cancellationToken) =>
         {
             var epoch = CommandContext.Environment(LockfileEpoch.EnvironmentVariable);
-            var files = (context.ParseResult.GetValue(lockfiles) ?? []).Select(f => (Path: f, Entries: Sha256SumsReader.ReadFiles([f], epoch))).ToList();
+            var files = (context.ParseResult.GetValue(lockfiles) ?? []).Select(f => new Lockfile(f, Sha256SumsReader.ReadFiles([f], epoch))).ToList();
             var address = KuboApiAddress.Resolve(context.ParseResult.GetValue(api), CommandContext.Environment);
-            var cache = context.OpenCache();
             var parallel = Math.Max(1, context.ParseResult.GetValue(jobs));
             var rpc = new KuboRpcClient(SourceCatalog.CreateHttpClient(new FetchOptions { PerHost = parallel }), address);
             var pusher = new IpfsPusher(rpc, UnixFsLayoutOptions.Bind(context.ParseResult), parallel, context.Log);
-            var result = await pusher.PushAsync([.. files.SelectMany(f => f.Entries)], cache, cancellationToken).ConfigureAwait(false);
-            var known = result.Outcomes.ToDictionary(o => o.Sha256, o => o.Cid);
-            var printed = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (path, entries) in files)
+            var report = await IpfsPushOperation.PushAsync(context.Operation, pusher, files, append: !context.ParseResult.GetValue(noAppend),
+                cancellationToken).ConfigureAwait(false);
+            foreach (var line in report.Lockfiles.SelectMany(f => f.Lines).Distinct(StringComparer.Ordinal))
             {
-                var lines = NewCidLines(entries, known);
-                foreach (var line in lines.Where(printed.Add))
-                {
-                    context.Output.WriteLine(line);
-                }
-                if (!context.ParseResult.GetValue(noAppend))
-                {
-                    LockfileAppender.Append(path, lines);
-                }
+                context.Output.WriteLine(line);
             }
-            context.Log.Info($"{result.Outcomes.Count(o => o.Uploaded)} files pushed to {address.BaseUrl}, "
+            var result = report.Push;
+            context.Log.Info($"{result.Outcomes.Count(o => o.Uploaded)} files pushed to {report.Node}, "
                 + $"{result.Outcomes.Count(o => !o.Uploaded)} already had a CID, {result.Failures.Count} failed");
             if (result.Failures.Count > 0)
             {
-                var text = new StringBuilder($"could not push {result.Failures.Count} files:");
-                foreach (var failure in result.Failures)
-                {
-                    text.Append("\n  ").Append(failure);
-                }
-                throw new ReproGetException(text.ToString());
+                throw new ReproGetException($"could not push {result.Failures.Count} files:{string.Concat(result.Failures.Select(f => $"\n  {f}"))}");
             }
             return ExitCodes.Success;
         });
         return command;
     }
-
-    /// <summary>A CID line for each file of this lockfile that has none yet, in name order, one per hash.</summary>
-    private static List<string> NewCidLines(IReadOnlyList<LockEntry> entries, Dictionary<Sha256Digest, Cid> known) =>
-    [
-        .. entries.Where(e => e.Cid is null && known.ContainsKey(e.Sha256))
-            .OrderBy(e => e.Name, StringComparer.Ordinal)
-            .Select(e => e.Sha256)
-            .Distinct()
-            .Select(sha => Sha256SumsWriter.IpfsLine(sha, known[sha].ToString())),
-    ];
 }

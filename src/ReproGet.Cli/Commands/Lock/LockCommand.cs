@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ReproGet.Core.Operations.Lock;
+using ReproGet.Core.Operations.Locking;
 using ReproGet.Core.Projects;
 
 namespace ReproGet.Cli.Commands.Lock;
@@ -12,6 +12,7 @@ public static class LockCommand
         var config = new Option<string>("--config") { Description = "The project file", DefaultValueFactory = _ => ProjectFile.DefaultName };
         var architectures = new Option<string[]>("--arch") { Description = "Lock only this architecture (repeatable; default: every one the project lists)" };
         var check = new Option<bool>("--check") { Description = "Write nothing; exit non-zero and print what would change when a lock is not current" };
+        var noProvenance = Hash.NoProvenanceOption.Create();
         var refresh = new Option<bool>("--refresh") { Description = "Fetch the indexes again even when the cached ones are less than an hour old" };
         var command = new Command("lock", """
             Resolve the packages of a project file (repro-get.toml) with the distro's own solver (apt-get) in a
@@ -27,12 +28,17 @@ public static class LockCommand
         command.Options.Add(architectures);
         command.Options.Add(check);
         command.Options.Add(refresh);
+        command.Options.Add(noProvenance);
         command.SetAction(async (context, cancellationToken) =>
         {
             var project = ProjectFileReader.Read(context.ParseResult.GetValue(config)!, [.. DistroCatalog.Names.Where(n => n != "none")]);
             var distro = DistroCatalog.Resolve(project.Distro, context.Root, context.Log);
             var options = new ProjectLockOptions(context.ParseResult.GetValue(architectures) ?? [], context.ParseResult.GetValue(check),
-                context.ParseResult.GetValue(refresh), context.CacheRoot);
+                context.ParseResult.GetValue(refresh), context.CacheRoot)
+            {
+                Provenance = !context.ParseResult.GetValue(noProvenance),
+                Cache = context.Cache,
+            };
             var result = await ProjectLock.RunAsync(project, distro, options, context.Log, cancellationToken).ConfigureAwait(false);
             foreach (var lockFile in result.Locks)
             {

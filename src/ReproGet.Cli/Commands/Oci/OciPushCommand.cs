@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ReproGet.Cli.Output;
-using ReproGet.Core.Cache;
-using ReproGet.Core.Errors;
-using ReproGet.Core.Lockfiles;
+using ReproGet.Core.Operations.Pushing;
 using ReproGet.Sources.Oci;
 
 namespace ReproGet.Cli.Commands.Oci;
@@ -46,8 +44,6 @@ internal static class OciPushCommand
         {
             var target = OciReference.Parse(context.ParseResult.GetValue(reference) ?? "", allowPlain: true);
             var entries = LockfileArguments.Read(context, lockfiles);
-            var cache = context.OpenCache();
-            var files = CachedFiles(cache, entries);
             var fetchOptions = FetchOptionsBinder.Bind(context.ParseResult);
             var options = new PushOptions
             {
@@ -56,39 +52,17 @@ internal static class OciPushCommand
                 MountFrom = context.ParseResult.GetValue(mountFrom),
             };
             var registry = SourceCatalog.CreateRegistryClient(SourceCatalog.CreateHttpClient(fetchOptions));
-            var started = DateTime.UtcNow;
-            var result = await new ArtifactPusher(registry, options, context.Log)
-                .PushAsync(target, files, Annotations(entries), cancellationToken).ConfigureAwait(false);
-            var seconds = Math.Max((DateTime.UtcNow - started).TotalSeconds, 0.001);
+            var pusher = new OciArtifactTarget(new ArtifactPusher(registry, options, context.Log), target);
+            var report = await OciPushOperation.PushAsync(context.Operation, pusher, entries, cancellationToken).ConfigureAwait(false);
+            var push = report.Push;
+            var seconds = Math.Max(report.Elapsed.TotalSeconds, 0.001);
             context.Log.Info(string.Create(CultureInfo.InvariantCulture,
-                $"pushed {target.Registry}/{target.Repository}:{target.Tag ?? "latest"}: {files.Count} files, {result.Uploaded} uploaded "
-                + $"({ByteSize.Format(result.BytesUploaded)} in {seconds:0.00} s, {ByteSize.Format(result.BytesUploaded / seconds)}/s), "
-                + $"{result.Present} already there, {result.Mounted} mounted"));
-            context.Output.WriteLine(result.ManifestDigest);
+                $"pushed {report.Target}: {report.Files} files, {push.Uploaded} uploaded "
+                + $"({ByteSize.Format(push.BytesUploaded)} in {seconds:0.00} s, {ByteSize.Format(push.BytesUploaded / seconds)}/s), "
+                + $"{push.Present} already there, {push.Mounted} mounted"));
+            context.Output.WriteLine(push.ManifestDigest);
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    /// <summary>The cached blob of every entry, titled with its base name (its full name when two base names clash).</summary>
-    private static List<ArtifactFile> CachedFiles(ContentCache cache, IReadOnlyList<LockEntry> entries)
-    {
-        cache.RequireCached(entries, "push");
-        var clashing = entries.GroupBy(e => e.Basename).Where(g => g.Select(e => e.Sha256).Distinct().Count() > 1)
-            .Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
-        return
-        [
-            .. entries.Select(e => new ArtifactFile(clashing.Contains(e.Basename) ? e.Name : e.Basename, e.Sha256,
-                new FileInfo(cache.BlobPath(e.Sha256)).Length, () => cache.OpenVerified(e.Sha256))),
-        ];
-    }
-
-    /// <summary>When the lock was made (SOURCE_DATE_EPOCH, else the lockfile's time), as ORAS records <c>created</c>.</summary>
-    private static IEnumerable<KeyValuePair<string, string>> Annotations(IReadOnlyList<LockEntry> entries)
-    {
-        var epoch = entries.Select(e => e.Epoch).Where(e => e is not null).Max();
-        return epoch is { } time
-            ? [new("org.opencontainers.image.created", time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture))]
-            : [];
     }
 }

@@ -2,7 +2,6 @@ using System.CommandLine;
 using ReproGet.Core.Attestations;
 using ReproGet.Core.Errors;
 using ReproGet.Core.Operations.Quorum;
-using ReproGet.Sources.Rebuilderd;
 
 namespace ReproGet.Cli.Commands.Rebuilder;
 
@@ -31,11 +30,10 @@ internal static class RebuilderCommand
         command.SetAction(async (context, cancellationToken) =>
         {
             var baseUrl = context.ParseResult.GetValue(url)!.TrimEnd('/');
-            using var http = SourceCatalog.CreateHttpClient(FetchOptionsBinder.Bind(context.ParseResult));
             IReadOnlyList<string> keys;
             try
             {
-                keys = await new RebuilderdClient(http).PublicKeysAsync(baseUrl, cancellationToken).ConfigureAwait(false);
+                keys = await context.Operation.Rebuilders.PublicKeysAsync(baseUrl, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException or InvalidOperationException)
             {
@@ -73,8 +71,7 @@ internal static class RebuilderCommand
             var entries = LockfileArguments.Read(context, lockfiles);
             var configuration = RebuilderOptions.Bind(context)
                 ?? throw new ReproGetException("no quorum to check", "pass --threshold N and --rebuilder NAME=URL,KEYFILE");
-            var cache = context.OpenCache();
-            var result = await RebuilderOptions.RunAsync(context, cache, entries, configuration,
+            var result = await QuorumOperation.CheckAsync(context.Operation, entries, configuration,
                 context.ParseResult.GetValue(offline) ? QuorumCheck.Mode.Offline : QuorumCheck.Mode.Online, cancellationToken).ConfigureAwait(false);
             context.Output.WriteLine(QuorumCheck.Table(result, configuration.Rebuilders, onlyRefused: false));
             if (result.NotChecked.Count > 0)

@@ -1,14 +1,11 @@
 using System.CommandLine;
-using ReproGet.Core.Cache;
 using ReproGet.Core.Errors;
-using ReproGet.Core.Lockfiles;
 using ReproGet.Core.Operations.Quorum;
 using ReproGet.Core.Projects;
-using ReproGet.Sources.Rebuilderd;
 
 namespace ReproGet.Cli.Commands.Rebuilder;
 
-/// <summary>The rebuilder quorum options of download, install and `rebuilder check`, and the gate they enforce.</summary>
+/// <summary>The rebuilder quorum options of download, install, bundle, verify and `rebuilder check`, bound to a <see cref="QuorumPolicy"/>.</summary>
 internal static class RebuilderOptions
 {
     public static readonly Option<string[]> Rebuilders = new("--rebuilder")
@@ -33,8 +30,8 @@ internal static class RebuilderOptions
 
     public static readonly Option<string?> Config = new("--config")
     {
-        Description = $"The project file whose [[rebuilder]] tables, threshold and allow list apply (default: ./{ProjectFile.DefaultName} if it exists); "
-            + "--rebuilder and --threshold override it",
+        Description = $"The project file whose providers, [[rebuilder]] tables, threshold and allow list apply (default: ./{ProjectFile.DefaultName} if it exists); "
+            + "--provider, --rebuilder and --threshold override it",
         HelpName = "FILE",
     };
 
@@ -51,7 +48,7 @@ internal static class RebuilderOptions
     /// wins over the project file: --rebuilder replaces its [[rebuilder]] tables, --threshold its threshold; the allow
     /// lists are joined.
     /// </summary>
-    public static (IReadOnlyList<RebuilderConfig> Rebuilders, int Threshold, IReadOnlySet<string> Allowed)? Bind(CommandContext context)
+    public static QuorumPolicy? Bind(CommandContext context)
     {
         var specs = context.ParseResult.GetValue(Rebuilders) ?? [];
         var project = Project(context);
@@ -71,7 +68,7 @@ internal static class RebuilderOptions
         {
             throw new ReproGetException("--threshold is set but no --rebuilder", "pass --rebuilder NAME=URL,KEYFILE for each rebuilder you trust");
         }
-        return (rebuilders, threshold.Value,
+        return new QuorumPolicy(rebuilders, threshold.Value,
             (context.ParseResult.GetValue(Allow) ?? []).Concat(project?.Allow ?? []).ToHashSet(StringComparer.Ordinal));
     }
 
@@ -83,36 +80,5 @@ internal static class RebuilderOptions
             return null;
         }
         return ProjectFileReader.Read(path ?? ProjectFile.DefaultName, [.. DistroCatalog.Names.Where(n => n != "none")]);
-    }
-
-    /// <summary>Runs the quorum check when a threshold is set; throws with the table of refused packages below it.</summary>
-    public static async Task<QuorumResult?> EnforceAsync(CommandContext context, ContentCache cache, IReadOnlyList<LockEntry> entries,
-        QuorumCheck.Mode mode, CancellationToken cancellationToken)
-    {
-        if (Bind(context) is not { } configuration)
-        {
-            return null;
-        }
-        var result = await RunAsync(context, cache, entries, configuration, mode, cancellationToken).ConfigureAwait(false);
-        if (!result.Passed)
-        {
-            throw new ReproGetException(
-                $"rebuilder quorum not met: {result.Refused.Count} of {result.Packages.Count} packages are attested by fewer than "
-                + $"{result.Threshold} rebuilders; nothing was installed\n{QuorumCheck.Table(result, configuration.Rebuilders, onlyRefused: true)}",
-                "pin more rebuilders, lower --threshold, or let a package known not to reproduce through with --rebuilder-allow PACKAGE");
-        }
-        context.Log.Info($"rebuilder quorum: {result.Packages.Count} packages attested by at least {result.Threshold} rebuilders"
-            + (result.Packages.Count(p => p.Allowed && p.Attesting < result.Threshold) is var allowed and > 0 ? $" ({allowed} allowed without)" : ""));
-        return result;
-    }
-
-    public static async Task<QuorumResult> RunAsync(CommandContext context, ContentCache cache, IReadOnlyList<LockEntry> entries,
-        (IReadOnlyList<RebuilderConfig> Rebuilders, int Threshold, IReadOnlySet<string> Allowed) configuration,
-        QuorumCheck.Mode mode, CancellationToken cancellationToken)
-    {
-        using var http = SourceCatalog.CreateHttpClient(FetchOptionsBinder.Bind(context.ParseResult));
-        var check = new QuorumCheck(cache, new RebuilderdClient(http), context.Log);
-        return await check.RunAsync(new QuorumCheck.Request(entries, configuration.Rebuilders, configuration.Threshold,
-            configuration.Allowed, mode), cancellationToken).ConfigureAwait(false);
     }
 }

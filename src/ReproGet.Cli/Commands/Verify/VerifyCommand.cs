@@ -1,7 +1,6 @@
 using System.CommandLine;
 using ReproGet.Cli.Output;
 using ReproGet.Cli.Commands.Rebuilder;
-using ReproGet.Core.Operations.Quorum;
 using ReproGet.Core.Operations.Verify;
 
 namespace ReproGet.Cli.Commands.Verify;
@@ -29,7 +28,9 @@ internal static class VerifyCommand
             carries the chain (dists/<suite>/InRelease → Packages index → .deb) written by `hash generate`; each
             package is reported verified (key fingerprint and uid, suite, InRelease Date), unproven (no chain) or
             failed (which link broke, and why). Old signatures are judged as of their own date. Missing chain files
-            are fetched first unless --offline. Exit status 0 only if nothing failed.
+            are fetched first unless --offline. With a rebuilder quorum (--threshold, --rebuilder), each Debian/Arch
+            package also gets a quorum row; --offline re-checks it from the attestations in the cache (or those a
+            bundle carried, after `cache import BUNDLE/`). Exit status 0 only if nothing failed.
 
             Example:
               repro-get verify SHA256SUMS-amd64
@@ -46,26 +47,10 @@ internal static class VerifyCommand
         {
             var entries = LockfileArguments.Read(context, lockfiles);
             var options = new VerifyOptions(context.ParseResult.GetValue(Keyring) ?? [], context.ParseResult.GetValue(RequireProvenance),
-                context.ParseResult.GetValue(offline));
-            var quorum = RebuilderOptions.Bind(context);
-            VerifyReport report;
-            // A distro without signatures (none) can still be checked against the rebuilder quorum.
-            if (quorum is not null && context.Distro.Provenance is null)
-            {
-                report = new VerifyReport([], options.RequireProvenance);
-            }
-            else
-            {
-                var result = await VerifyOperation.VerifyAsync(context.Operation, entries, options, cancellationToken).ConfigureAwait(false);
-                FetchReportText.ThrowIfIncomplete(result.Fetch);
-                report = result.Report!;
-            }
-            if (quorum is not null)
-            {
-                var checkedQuorum = await RebuilderOptions.RunAsync(context, context.OpenCache(), entries, quorum.Value,
-                    options.Offline ? QuorumCheck.Mode.Offline : QuorumCheck.Mode.Online, cancellationToken).ConfigureAwait(false);
-                report = report.With(QuorumRows.For(checkedQuorum));
-            }
+                context.ParseResult.GetValue(offline), RebuilderOptions.Bind(context));
+            var result = await VerifyOperation.VerifyAsync(context.Operation, entries, options, cancellationToken).ConfigureAwait(false);
+            FetchReportText.ThrowIfIncomplete(result.Fetch);
+            var report = result.Report!;
             VerifyReportRenderer.Write(context, report, context.ParseResult.GetValue(json));
             return report.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
         });

@@ -3,28 +3,31 @@ using ReproGet.Core.Errors;
 using ReproGet.Core.Files;
 using ReproGet.Core.Lockfiles;
 using ReproGet.Core.Operations.Fetching;
+using ReproGet.Core.Operations.Quorum;
 
 namespace ReproGet.Core.Operations.Bundling;
 
 /// <summary>
-/// What <c>bundle</c> did: the files it bundled, what <see cref="BundleWriter"/> wrote (null when a fetch failed and
-/// nothing was written), and the fetch of the files that were not cached (null when all were).
+/// <c>bundle</c>: the files the plugin needs (and its signature chain), fetched when not cached, written as an offline
+/// install bundle; with a quorum, checked first and the attestations it used carried along; with a CAR archive, the
+/// same files also as <see cref="BundleWriter.CarName"/> in the same staged folder (published together or not at all).
 /// </summary>
-public sealed record BundleResult(IReadOnlyList<LockEntry> Files, BundleWriter.Result? Written, FetchReport? Fetch);
-
-/// <summary><c>bundle</c>: the files the plugin needs, fetched when not cached, written as an offline install bundle.</summary>
 public static class BundleOperation
 {
-    /// <param name="alsoWrite">Adds files (the CAR of <c>--car</c>) to the staged bundle before it is published.</param>
-    public static async Task<BundleResult> BundleAsync(OperationContext context, IReadOnlyList<LockEntry> entries,
-        IReadOnlyList<string> lockfiles, string directory, Func<SafeOutputFolder, Task>? alsoWrite, CancellationToken cancellationToken,
-        IReadOnlyList<string>? keyrings = null)
+    public static async Task<BundleResult> BundleAsync(OperationContext context, BundleRequest request, CancellationToken cancellationToken)
     {
         var distro = context.Distro;
         var installer = distro.Bundle ?? throw new NotSupportedByDistroException(distro.Name, "bundle");
-        var files = entries.Where(e => distro.Classify(e) is EntryRole.Package or EntryRole.Auxiliary).ToList();
+        var rules = distro.Entries;
+        IReadOnlyList<RebuilderAttestation> attestations = [];
+        if (request.Quorum is { } quorum)
+        {
+            var checkedQuorum = await QuorumOperation.EnforceAsync(context, request.Entries, quorum, cancellationToken).ConfigureAwait(false);
+            attestations = RebuilderAttestation.Used(checkedQuorum, quorum.Rebuilders);
+        }
+        var files = rules.Select(request.Entries, EntryRole.Package, EntryRole.Auxiliary);
         // The signature chain travels in the bundle beside the packages, for install.sh to check with gpgv.
-        var proofs = entries.Where(e => distro.Classify(e) == EntryRole.Proof).ToList();
+        var proofs = rules.Select(request.Entries, EntryRole.Proof);
         var cache = context.Cache.Open();
         FetchReport? fetch = null;
         if (files.Concat(proofs).Any(f => !cache.Contains(f.Sha256)))
@@ -36,12 +39,16 @@ public static class BundleOperation
             }
         }
         var provenance = proofs.Count == 0 || distro.Provenance is not { } verifier ? null
-            : new BundleWriter.Provenance(proofs, [.. files.Where(e => distro.Classify(e) == EntryRole.Package)],
-                verifier.BundleKeyrings(context.DistroContext, keyrings ?? []));
+            : new BundleWriter.Provenance(proofs, rules.Select(files, EntryRole.Package), verifier.BundleKeyrings(context.DistroContext, request.Keyrings));
+        IReadOnlyList<LockEntry>? car = null;
+        Func<SafeOutputFolder, Task>? writeCar = request.Car is not { } archive ? null : async folder =>
+            car = await archive.WriteAsync(cache, folder.StagedPath(BundleWriter.CarName), rules.Select(request.Entries, EntryRole.Package,
+                EntryRole.Auxiliary, EntryRole.Proof), cancellationToken).ConfigureAwait(false);
+        BundleWriter.Result written;
         try
         {
-            return new BundleResult(files, await BundleWriter.WriteAsync(cache, files, lockfiles, installer, directory, provenance, alsoWrite, cancellationToken)
-                .ConfigureAwait(false), fetch);
+            written = await BundleWriter.WriteAsync(cache, files, request.Lockfiles, installer, request.Directory, provenance, attestations,
+                writeCar, cancellationToken).ConfigureAwait(false);
         }
         catch (CorruptBlobException e)
         {
@@ -52,8 +59,9 @@ public static class BundleOperation
             {
                 return new BundleResult(files, null, fetch);
             }
-            return new BundleResult(files, await BundleWriter.WriteAsync(cache, files, lockfiles, installer, directory, provenance, alsoWrite, cancellationToken)
-                .ConfigureAwait(false), fetch);
+            written = await BundleWriter.WriteAsync(cache, files, request.Lockfiles, installer, request.Directory, provenance, attestations,
+                writeCar, cancellationToken).ConfigureAwait(false);
         }
+        return new BundleResult(files, written, fetch) { Car = car, Attestations = attestations.Count };
     }
 }

@@ -3,6 +3,7 @@ using ReproGet.Core.Distros;
 using ReproGet.Core.Errors;
 using ReproGet.Core.Lockfiles;
 using ReproGet.Core.Operations.Fetching;
+using ReproGet.Core.Operations.Quorum;
 using ReproGet.Core.Operations.Verify;
 
 namespace ReproGet.Core.Operations.Installing;
@@ -10,15 +11,21 @@ namespace ReproGet.Core.Operations.Installing;
 /// <summary>
 /// <c>install</c>: the packages of the lockfiles that are not installed at the locked version are fetched (with the
 /// signatures that go with them), verified, and installed in one transaction by the plugin. Nothing is installed
-/// unless every file was fetched.
+/// unless every file was fetched, the rebuilder quorum (when one is set) passed, and the lock's signature chain (when it
+/// carries one) verified.
 /// </summary>
 public static class InstallOperation
 {
     public static async Task<InstallResult> InstallAsync(OperationContext context, IReadOnlyList<LockEntry> entries,
-        CancellationToken cancellationToken, ProvenancePolicy? provenance = null)
+        CancellationToken cancellationToken, ProvenancePolicy? provenance = null, QuorumPolicy? quorum = null)
     {
         var distro = context.Distro;
         var installer = distro.Installer ?? throw new NotSupportedByDistroException(distro.Name, "install");
+        if (quorum is not null)
+        {
+            // Before any byte is fetched or installed: a package below the rebuilder quorum stops the whole transaction.
+            await QuorumOperation.EnforceAsync(context, entries, quorum, cancellationToken).ConfigureAwait(false);
+        }
         var packages = entries.Where(e => distro.Classify(e) == EntryRole.Package).ToList();
         var toInstall = await installer.SelectNotInstalledAsync(context.DistroContext, packages, cancellationToken)
             .ConfigureAwait(false);

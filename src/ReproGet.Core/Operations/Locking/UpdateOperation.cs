@@ -28,7 +28,7 @@ public static class UpdateOperation
         }
         var locked = await LockOperation.LockAsync(context, new LockRequest(keys, allowMissing) { Provenance = provenance }, cancellationToken).ConfigureAwait(false);
         var distro = context.Distro;
-        var result = LockUpdate.Apply(lines, locked, name => distro.Classify(new LockEntry(name, default)) == Distros.EntryRole.Proof);
+        var result = LockUpdate.Apply(lines, locked, name => distro.Entries.Classify(name) == Distros.EntryRole.Proof);
         var rewritten = result.Text != string.Concat(lines.Select(l => l + "\n"));
         if (rewritten)
         {

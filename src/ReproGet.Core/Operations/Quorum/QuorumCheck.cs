@@ -61,6 +61,7 @@ public sealed class QuorumCheck(ContentCache cache, IRebuilderClient? client, IS
     private async Task<RebuilderVerdict> VerdictAsync(RebuilderConfig rebuilder, LockEntry entry, Mode mode, CancellationToken cancellationToken)
     {
         IReadOnlyList<FetchedAttestation> attestations;
+        Sha256Digest? cached = null;
         if (mode == Mode.Offline)
         {
             if (cache.FindByOrigin(RecordKey(rebuilder.BaseUrl, entry.Sha256)) is not { } recorded || !cache.Contains(recorded))
@@ -68,6 +69,7 @@ public sealed class QuorumCheck(ContentCache cache, IRebuilderClient? client, IS
                 return new RebuilderVerdict(rebuilder.Name, RebuilderVerdictKind.NoRecord, "no attestation in the cache");
             }
             attestations = [new FetchedAttestation(cache.BlobPath(recorded), await File.ReadAllBytesAsync(cache.BlobPath(recorded), cancellationToken).ConfigureAwait(false))];
+            cached = recorded;
         }
         else
         {
@@ -82,7 +84,7 @@ public sealed class QuorumCheck(ContentCache cache, IRebuilderClient? client, IS
         var forged = 0;
         foreach (var attestation in attestations)
         {
-            var digest = mode == Mode.Online ? await StoreAsync(attestation.Bytes, entry, cancellationToken).ConfigureAwait(false) : (Sha256Digest?)null;
+            var digest = mode == Mode.Online ? await StoreAsync(attestation.Bytes, entry, cancellationToken).ConfigureAwait(false) : cached;
             InTotoLink link;
             try
             {
@@ -102,7 +104,7 @@ public sealed class QuorumCheck(ContentCache cache, IRebuilderClient? client, IS
             }
             if (link.Attests(entry.Sha256))
             {
-                Record(rebuilder, entry, digest);
+                Record(rebuilder, entry, cached is null ? digest : null);
                 return new RebuilderVerdict(rebuilder.Name, RebuilderVerdictKind.Attests, null, digest);
             }
             var other = link.Products.TryGetValue(entry.Basename, out var named) ? named : link.Products.Values.FirstOrDefault();
@@ -111,7 +113,7 @@ public sealed class QuorumCheck(ContentCache cache, IRebuilderClient? client, IS
         }
         if (disagreement is not null)
         {
-            Record(rebuilder, entry, disagreement.Attestation);
+            Record(rebuilder, entry, cached is null ? disagreement.Attestation : null);
             return disagreement;
         }
         return forged > 0

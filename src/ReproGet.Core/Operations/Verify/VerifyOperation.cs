@@ -1,10 +1,14 @@
 using ReproGet.Core.Lockfiles;
 using ReproGet.Core.Operations.Fetching;
+using ReproGet.Core.Operations.Quorum;
 
 namespace ReproGet.Core.Operations.Verify;
 
-/// <summary>What <c>verify</c> asked for: the keys to trust (empty: the root's), the policy on unproven entries, and whether it may fetch.</summary>
-public sealed record VerifyOptions(IReadOnlyList<string> Keyrings, bool RequireProvenance, bool Offline);
+/// <summary>
+/// What <c>verify</c> asked for: the keys to trust (empty: the root's), the policy on unproven entries, whether it may
+/// fetch, and the rebuilder quorum to check (offline: from the attestations in the cache).
+/// </summary>
+public sealed record VerifyOptions(IReadOnlyList<string> Keyrings, bool RequireProvenance, bool Offline, QuorumPolicy? Quorum = null);
 
 /// <summary>The report (null when fetching what the checks read failed: then <see cref="Fetch"/> says why).</summary>
 public sealed record VerifyResult(VerifyReport? Report, FetchReport? Fetch);
@@ -19,6 +23,12 @@ public static class VerifyOperation
         CancellationToken cancellationToken)
     {
         var distro = context.Distro;
+        // A distro without signatures (none) can still be checked against the rebuilder quorum.
+        if (options.Quorum is not null && distro.Provenance is null)
+        {
+            return new VerifyResult(await WithQuorumAsync(context, entries, options, new VerifyReport([], options.RequireProvenance), cancellationToken)
+                .ConfigureAwait(false), null);
+        }
         var cache = context.Cache.Open();
         var missing = ProvenanceCheck.Needed(distro, entries).Where(e => !cache.Contains(e.Sha256)).ToList();
         FetchReport? fetch = null;
@@ -32,6 +42,18 @@ public static class VerifyOperation
         }
         var report = await ProvenanceCheck.RunAsync(distro, context.DistroContext, cache, entries, options.Keyrings, options.RequireProvenance,
             cancellationToken).ConfigureAwait(false);
-        return new VerifyResult(report, fetch);
+        return new VerifyResult(await WithQuorumAsync(context, entries, options, report, cancellationToken).ConfigureAwait(false), fetch);
+    }
+
+    private static async Task<VerifyReport> WithQuorumAsync(OperationContext context, IReadOnlyList<LockEntry> entries, VerifyOptions options,
+        VerifyReport report, CancellationToken cancellationToken)
+    {
+        if (options.Quorum is not { } quorum)
+        {
+            return report;
+        }
+        var result = await QuorumOperation.CheckAsync(context, entries, quorum, options.Offline ? QuorumCheck.Mode.Offline : QuorumCheck.Mode.Online,
+            cancellationToken).ConfigureAwait(false);
+        return report.With(QuorumRows.For(result));
     }
 }

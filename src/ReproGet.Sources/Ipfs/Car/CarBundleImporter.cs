@@ -15,7 +15,7 @@ namespace ReproGet.Sources.Ipfs.Car;
 /// </summary>
 public sealed class CarBundleImporter(ContentCache cache, long maxFileSize = FetchOptions.DefaultMaxFileSize)
 {
-    public async Task<IReadOnlyList<LockedCid>> ImportAsync(string carPath, IReadOnlyList<LockEntry> entries,
+    public async Task<IReadOnlyList<LockEntry>> ImportAsync(string carPath, IReadOnlyList<LockEntry> entries,
         CancellationToken cancellationToken)
     {
         using var blocks = await CarFileBlocks.OpenAsync(carPath, cancellationToken).ConfigureAwait(false);
@@ -23,7 +23,7 @@ public sealed class CarBundleImporter(ContentCache cache, long maxFileSize = Fet
         {
             throw new IpfsFormatException($"{carPath}: the CAR names no roots, so it holds no files to import");
         }
-        var imported = new List<LockedCid>();
+        var imported = new List<LockEntry>();
         foreach (var root in blocks.Roots.Distinct())
         {
             var entry = entries.FirstOrDefault(e => Cid.TryParse(e.Cid, out var cid) && cid.Equals(root));
@@ -53,13 +53,13 @@ public sealed class CarBundleImporter(ContentCache cache, long maxFileSize = Fet
             if (entry is null)
             {
                 var digest = await pending.CommitAsync(basename: null, cancellationToken).ConfigureAwait(false);
-                imported.Add(new LockedCid(digest, root.ToString(), root));
+                imported.Add(new LockEntry(root.ToString(), digest, root.ToString()));
             }
             else
             {
                 await pending.CommitAsync(entry.Sha256, entry.Basename, $"{entry.Name} (/ipfs/{root} in {carPath})", cancellationToken)
                     .ConfigureAwait(false);
-                imported.Add(new LockedCid(entry.Sha256, entry.Name, root));
+                imported.Add(entry with { Cid = root.ToString() });
             }
         }
         return imported;

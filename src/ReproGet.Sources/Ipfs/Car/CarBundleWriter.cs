@@ -1,5 +1,6 @@
 using ReproGet.Core.Cache;
 using ReproGet.Core.Errors;
+using ReproGet.Core.Files;
 using ReproGet.Core.Lockfiles;
 using ReproGet.Sources.Ipfs.Multiformats;
 using ReproGet.Sources.Ipfs.UnixFs;
@@ -14,7 +15,7 @@ namespace ReproGet.Sources.Ipfs.Car;
 /// </summary>
 public sealed class CarBundleWriter(ContentCache cache, UnixFsImportOptions options)
 {
-    public async Task<IReadOnlyList<LockedCid>> WriteAsync(string carPath, IReadOnlyList<LockEntry> entries, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LockEntry>> WriteAsync(string carPath, IReadOnlyList<LockEntry> entries, CancellationToken cancellationToken)
     {
         var blobs = LockedBlobs.Distinct(entries);
         cache.RequireCached(blobs, "bundle");
@@ -24,6 +25,7 @@ public sealed class CarBundleWriter(ContentCache cache, UnixFsImportOptions opti
             planned.Add(await PlanAsync(entry, cancellationToken).ConfigureAwait(false));
         }
         var temp = carPath + $".{Guid.NewGuid():N}.tmp";
+        using var tracked = TemporaryPaths.Track(temp);
         try
         {
             await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
@@ -49,7 +51,7 @@ public sealed class CarBundleWriter(ContentCache cache, UnixFsImportOptions opti
         {
             File.Delete(temp);
         }
-        return [.. planned.Select(p => new LockedCid(p.Entry.Sha256, p.Entry.Name, p.Cid))];
+        return [.. planned.Select(p => p.Entry with { Cid = p.Cid.ToString() })];
     }
 
     private async Task<(LockEntry, UnixFsImportOptions, Cid)> PlanAsync(LockEntry entry, CancellationToken cancellationToken)

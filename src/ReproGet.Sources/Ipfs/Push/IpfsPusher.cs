@@ -3,6 +3,7 @@ using ReproGet.Core.Cache;
 using ReproGet.Core.Distros;
 using ReproGet.Core.Errors;
 using ReproGet.Core.Lockfiles;
+using ReproGet.Core.Operations.Pushing;
 using ReproGet.Sources.Ipfs.Multiformats;
 using ReproGet.Sources.Ipfs.Rpc;
 using ReproGet.Sources.Ipfs.UnixFs;
@@ -15,16 +16,18 @@ namespace ReproGet.Sources.Ipfs.Push;
 /// Entries that already carry a CID are checked (the cached bytes must give that CID, the node should pin it), not
 /// uploaded again.
 /// </summary>
-public sealed class IpfsPusher(KuboRpcClient rpc, UnixFsImportOptions options, int jobs, IStatusLog log)
+public sealed class IpfsPusher(KuboRpcClient rpc, UnixFsImportOptions options, int jobs, IStatusLog log) : IIpfsPusher
 {
+    public string Node => rpc.Api.BaseUrl.ToString();
+
     public async Task<IpfsPushResult> PushAsync(IReadOnlyList<LockEntry> entries, ContentCache cache, CancellationToken cancellationToken)
     {
         var blobs = LockedBlobs.Distinct(entries);
         cache.RequireCached([.. blobs.Where(e => e.Cid is null)], "push");
         var version = await rpc.VersionAsync(cancellationToken).ConfigureAwait(false);
         log.Debug($"IPFS node at {rpc.Api.BaseUrl} (from {rpc.Api.Origin}), version {version}");
-        var outcomes = new ConcurrentBag<IpfsPushOutcome>();
-        var failures = new ConcurrentBag<string>();
+        var outcomes = new ConcurrentBag<IpfsPushed>();
+        var failures = new ConcurrentBag<IpfsPushFailure>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(blobs, parallel, async (entry, ct) =>
         {
@@ -37,13 +40,13 @@ public sealed class IpfsPusher(KuboRpcClient rpc, UnixFsImportOptions options, i
             }
             catch (Exception e) when (e is ReproGetException or IOException or UnauthorizedAccessException)
             {
-                failures.Add($"{entry.Name} (sha256 {entry.Sha256.Hex}): {e.Message}");
+                failures.Add(new IpfsPushFailure(entry, e.Message));
             }
         }).ConfigureAwait(false);
-        return new IpfsPushResult([.. outcomes.OrderBy(o => o.Name, StringComparer.Ordinal)], [.. failures.Order(StringComparer.Ordinal)]);
+        return new IpfsPushResult([.. outcomes.OrderBy(o => o.Entry.Name, StringComparer.Ordinal)], [.. failures.OrderBy(f => f.Entry.Name, StringComparer.Ordinal)]);
     }
 
-    private async Task<IpfsPushOutcome> UploadAsync(LockEntry entry, ContentCache cache, CancellationToken cancellationToken)
+    private async Task<IpfsPushed> UploadAsync(LockEntry entry, ContentCache cache, CancellationToken cancellationToken)
     {
         Cid local;
         await using (var blob = cache.OpenVerified(entry.Sha256))
@@ -62,10 +65,10 @@ public sealed class IpfsPusher(KuboRpcClient rpc, UnixFsImportOptions options, i
                 + "not recording the node's answer", "the node may use other add settings (chunker, raw leaves, CID version) or be faulty");
         }
         log.Info($"pushed {entry.Name}: /ipfs/{local}");
-        return new IpfsPushOutcome(entry.Sha256, entry.Name, local, Uploaded: true);
+        return new IpfsPushed(entry with { Cid = local.ToString() }, Uploaded: true);
     }
 
-    private async Task<IpfsPushOutcome> CheckAsync(LockEntry entry, Cid locked, ContentCache cache, CancellationToken cancellationToken)
+    private async Task<IpfsPushed> CheckAsync(LockEntry entry, Cid locked, ContentCache cache, CancellationToken cancellationToken)
     {
         if (cache.Contains(entry.Sha256))
         {
@@ -86,6 +89,6 @@ public sealed class IpfsPusher(KuboRpcClient rpc, UnixFsImportOptions options, i
             log.Warn($"{entry.Name}: the IPFS node does not pin {locked}; pin it there, or remove the /ipfs/ line and push again");
         }
         log.Debug($"{entry.Name}: already has CID {locked}, not pushed again");
-        return new IpfsPushOutcome(entry.Sha256, entry.Name, locked, Uploaded: false);
+        return new IpfsPushed(entry with { Cid = locked.ToString() }, Uploaded: false);
     }
 }

@@ -1,4 +1,0 @@
-namespace ReproGet.Sources.Oci;
-
-/// <summary>What a push did: the manifest's digest (what to pin), and how many blobs were sent, found or mounted.</summary>
-public sealed record PushResult(string ManifestDigest, int Uploaded, int Present, int Mounted, long BytesUploaded);
